@@ -1,0 +1,421 @@
+"""From an op's NumPy result to a Tensor, recording a graph node when needed.
+
+The op table (``torchlite/_ops``) declares each op with ``defop``: its grad_fn
+name, the names of its arguments, and one derivative rule per differentiable
+input.  A public function (``torch.mul`` and friends) prepares NumPy arrays,
+computes the forward, and hands the result here:
+
+* ``finish`` wraps the array; if grad mode is on and an input requires grad
+  it records a node: edges to the inputs' nodes, their shapes and dtypes
+  (the engine reduces and casts gradients with them), and the values the
+  rules will read, found by the rules' parameter names;
+* ``finish_view`` also makes the result share the base's version counter;
+* ``inplace`` checks torch's in-place rules, bumps the version and rebases
+  the history (``CopySlices`` when the tensor is a view).
+
+Nothing is recorded on the fast path (grad mode off, or no input requires
+grad): a result costs one array and one Tensor.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+
+from . import _errors
+from ._dtype import _FROM_NP
+from ._tensor import Tensor, AutogradMeta, make, Size
+from .autograd import grad_mode
+from .autograd.graph import Node, node_class, new_node, accumulate_node, current_saved_hooks
+
+_state = grad_mode._state
+_isinstance = isinstance
+
+
+class Op:
+    """One row of the op table: a grad_fn name and a derivative rule per input."""
+
+    __slots__ = ("name", "node_cls", "argnames", "n_inputs", "rules", "needs", "argindex",
+                 "outputs_differentiable", "variadic", "custom_apply")
+
+    def __init__(self, name, grad_fn, argnames, n_inputs, rules, outputs_differentiable=None,
+                 variadic=False, custom_apply=None):
+        self.name = name
+        self.variadic = variadic
+        self.custom_apply = custom_apply
+        self.node_cls = node_class(grad_fn)
+        self.argnames = tuple(argnames)
+        self.n_inputs = n_inputs
+        self.argindex = {n: i for i, n in enumerate(self.argnames)}
+        self.rules = tuple(rules.get(n) for n in self.argnames[:n_inputs])
+        needs = []
+        for rule in self.rules:
+            if rule is None:
+                needs.append(())
+                continue
+            params = tuple(inspect.signature(rule).parameters)[1:]  # first is grad
+            for p in params:
+                if p not in self.argindex and p != "result" and not p.startswith("result"):
+                    raise TypeError(f"rule of {name} reads unknown value {p!r}")
+            needs.append(params)
+        self.needs = tuple(needs)
+        self.outputs_differentiable = outputs_differentiable
+
+    def __repr__(self):
+        return f"<op {self.name} -> {self.node_cls.__name__}>"
+
+
+def defop(name, grad_fn, args=("self",), inputs=None, outputs_differentiable=None,
+          variadic=False, custom_apply=None, **rules):
+    """Declare an op.
+
+    ``args`` names every value the rules may read, tensor inputs first;
+    ``inputs`` is how many of them are tensor inputs (edges of the node;
+    default: those with a rule, counted from the start).  Each keyword is the
+    derivative rule for the input of that name: ``rule(grad, *needed)`` where
+    the parameter names after ``grad`` say what the node must save (argument
+    names, or ``result``/``result<k>`` for outputs).
+
+    A ``variadic`` op (cat, stack) takes a sequence of tensors as its first
+    value; its one rule returns a gradient for each of them.
+    """
+    if inputs is None:
+        inputs = 1 if variadic else max((args.index(n) + 1 for n in rules), default=0)
+    unknown = set(rules) - set(args[:inputs])
+    if unknown:
+        raise TypeError(f"{name}: rules for unknown inputs {unknown}")
+    return Op(name, grad_fn, args, inputs, rules, outputs_differentiable, variadic, custom_apply)
+
+
+# --- saved values -----------------------------------------------------------
+
+class SavedTensor:
+    """A tensor saved for backward, with its version at save time."""
+
+    __slots__ = ("tensor", "version", "packed", "unpack_hook", "is_output", "data", "vc",
+                 "output_nr", "dtype")
+
+    def __init__(self, tensor, is_output=False, output_nr=0):
+        hooks = current_saved_hooks()
+        self.is_output = is_output
+        self.output_nr = output_nr
+        self.version = tensor._vc[0] if tensor._vc is not None else 0
+        self.packed = None
+        self.unpack_hook = None
+        if hooks is not None:
+            self.packed = hooks[0](tensor)
+            self.unpack_hook = hooks[1]
+            self.tensor = None
+            self.data = self.vc = self.dtype = None
+        elif is_output:
+            # keep the array, not the tensor: the tensor points at the node
+            self.tensor = None
+            self.data = tensor._data
+            self.vc = tensor._vc
+            self.dtype = tensor._dtype
+        else:
+            self.tensor = tensor
+            self.data = self.vc = self.dtype = None
+
+    def unpack(self, node):
+        if self.unpack_hook is not None:
+            return self.unpack_hook(self.packed)
+        if self.is_output:
+            vc = self.vc
+            if vc is not None and vc[0] != self.version:
+                raise RuntimeError(_errors.version_mismatch(
+                    _describe(self.data, self.dtype, node, self.output_nr), vc[0], self.version))
+            t = make(self.data, self.dtype)
+            t._vc = vc
+            t._grad_fn = node
+            t._output_nr = self.output_nr
+            t._requires_grad = True
+            return t
+        t = self.tensor
+        vc = t._vc
+        if vc is not None and vc[0] != self.version:
+            raise RuntimeError(_errors.version_mismatch(
+                _describe(t._data, t._dtype, t._grad_fn, t._output_nr), vc[0], self.version))
+        return t
+
+
+_LEGACY_TYPE = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor",
+                "int64": "LongTensor", "int32": "IntTensor", "int16": "ShortTensor",
+                "int8": "CharTensor", "uint8": "ByteTensor", "bool": "BoolTensor"}
+
+
+def legacy_type_name(dtype):
+    return "torch." + _LEGACY_TYPE[dtype.name]
+
+
+def _describe(data, dtype, grad_fn, output_nr):
+    shape = ", ".join(str(s) for s in data.shape)
+    desc = f"[{legacy_type_name(dtype)} [{shape}]]"
+    if grad_fn is not None:
+        desc += f", which is output {output_nr} of {_short_name(grad_fn)},"
+    return desc
+
+
+def _short_name(node):
+    # torch names the op that produced the tensor, without the "Backward<n>" suffix
+    name = node.name()
+    i = name.find("Backward")
+    return name[:i] if i > 0 else name
+
+
+class _Freed:
+    __slots__ = ()
+
+
+FREED = _Freed()
+
+
+def unpack_saved(node, key):
+    v = node._saved[key]
+    if v is FREED:
+        raise RuntimeError(_errors.BACKWARD_TWICE)
+    if type(v) is SavedTensor:
+        return v.unpack(node)
+    if type(v) is tuple and v and type(v[0]) is SavedTensor:
+        return tuple(s.unpack(node) for s in v)
+    return v
+
+
+def release_saved(node):
+    """Free what a node saved for backward (after a backward without retain_graph).
+
+    Only saved tensors are freed (and make a second backward raise); numbers
+    and dims a node keeps stay, as in torch.
+    """
+    saved = node._saved
+    if not saved:
+        return
+    for k, v in saved.items():
+        if type(v) is SavedTensor or (type(v) is tuple and any(type(x) is SavedTensor for x in v)):
+            saved[k] = FREED
+            node._released = True
+        elif k == "fn" and _isinstance(v, Node):
+            release_saved(v)
+            node._released = node._released or v._released
+
+
+# --- recording ----------------------------------------------------------------
+
+def _edge(t):
+    fn = t._grad_fn
+    if fn is not None:
+        return (fn, t._output_nr)
+    return (accumulate_node(t), 0)
+
+
+def record(op, outputs, values, save_result_copy=None):
+    """Make the node for ``outputs`` (tuple of Tensors) computed from ``values``."""
+    node = new_node(op.node_cls, op)
+    edges = []
+    meta = []
+    needed = set()
+    needs = op.needs
+    if op.variadic:
+        inputs = values[0]
+        rule_of = [0] * len(inputs)
+    else:
+        inputs = values[:op.n_inputs]
+        rule_of = range(op.n_inputs)
+    for v, r in zip(inputs, rule_of):
+        if _isinstance(v, Tensor) and v._requires_grad:
+            edges.append(_edge(v))
+            meta.append((v._data.shape, v._dtype))
+            needed.update(needs[r])
+        else:
+            edges.append((None, 0))
+            meta.append(None)
+    node.next_functions = tuple(edges)
+    node._in_meta = meta
+    if needed:
+        saved = {}
+        argindex = op.argindex
+        for name in needed:
+            if name.startswith("result"):
+                k = int(name[6:]) if len(name) > 6 else 0
+                saved[name] = SavedTensor(outputs[k], True, k)
+            else:
+                v = values[argindex[name]]
+                if _isinstance(v, Tensor):
+                    if save_result_copy is not None and name in save_result_copy:
+                        v = save_result_copy[name]
+                    saved[name] = SavedTensor(v)
+                elif type(v) is tuple and v and _isinstance(v[0], Tensor):
+                    saved[name] = tuple(SavedTensor(x) for x in v)
+                else:
+                    saved[name] = v
+        node._saved = saved
+    node._nout = len(outputs)
+    diff = op.outputs_differentiable
+    for k, out in enumerate(outputs):
+        if out is None or (diff is not None and not diff[k]):
+            continue
+        out._grad_fn = node
+        out._output_nr = k
+        out._requires_grad = True
+    return node
+
+
+def wants_grad(values, n_inputs):
+    """True if grad mode is on and a tensor input requires grad."""
+    if not _state.enabled:
+        return False
+    for i in range(n_inputs):
+        v = values[i]
+        if _isinstance(v, Tensor) and v._requires_grad:
+            return True
+    return False
+
+
+def _op_wants_grad(op, values):
+    if op.variadic:
+        for v in values[0]:
+            if v._requires_grad:
+                return True
+        return False
+    for i in range(op.n_inputs):
+        v = values[i]
+        if _isinstance(v, Tensor) and v._requires_grad:
+            return True
+    return False
+
+
+def finish(op, out, dtype, values):
+    """Wrap ``out`` (the op's result array) and record the op if needed."""
+    if type(out) is not np.ndarray:
+        out = np.asarray(out)
+    t = make(out, dtype if dtype is not None else _FROM_NP[out.dtype])
+    if _state.enabled and _op_wants_grad(op, values):
+        record(op, (t,), values)
+    return t
+
+
+def finish_multi(op, outs, values):
+    """Several outputs: a tuple of (array, dtype); integer outputs are not differentiable."""
+    ts = tuple(make(np.asarray(a) if type(a) is not np.ndarray else a,
+                    d if d is not None else _FROM_NP[a.dtype]) for a, d in outs)
+    if _state.enabled and _op_wants_grad(op, values):
+        record(op, ts, values)
+    return ts
+
+
+def finish_view(op, base, out, values, step, step_arg=None):
+    """The result of a view op: shares memory and version counter with ``base``.
+
+    ``step`` replays the view on another tensor of the base's shape (used by
+    CopySlices and AsStrided backward): a callable Tensor -> Tensor.  If the
+    op's rule needs the step, ``step_arg`` is its position in ``values``.
+    """
+    if step_arg is not None:
+        values = values[:step_arg] + (step,) + values[step_arg + 1:]
+    if type(out) is not np.ndarray:
+        out = np.asarray(out)
+    t = make(out, base._dtype)
+    t._vc = base._vc
+    view = base._view
+    if view is None:
+        t._view = (base, (step,))
+    else:
+        t._view = (view[0], view[1] + (step,))
+    if _state.enabled:
+        if _op_wants_grad(op, values):
+            record(op, (t,), values)
+    elif _state.inference:
+        t._vc = None
+    return t
+
+
+# --- in-place -------------------------------------------------------------------
+
+def check_inplace(self, values, n_inputs):
+    """Raise torch's error for an in-place op that autograd can't allow.
+
+    Returns True if the op must be recorded.
+    """
+    if not _state.enabled:
+        return False
+    if self._requires_grad and self._grad_fn is None:
+        view = self._view
+        if view is not None:
+            raise RuntimeError(_errors.VIEW_OF_LEAF_INPLACE)
+        raise RuntimeError(_errors.LEAF_INPLACE)
+    if self._view is not None:
+        base = self._view[0]
+        if base._requires_grad and base._grad_fn is None:
+            raise RuntimeError(_errors.VIEW_OF_LEAF_INPLACE)
+    if self._requires_grad:
+        return True
+    for i in range(n_inputs):
+        v = values[i]
+        if _isinstance(v, Tensor) and v._requires_grad:
+            return True
+    return False
+
+
+def bump(t):
+    vc = t._vc
+    if vc is not None:
+        vc[0] += 1
+
+
+def rebase(op, self, values, recording, save_copy=None):
+    """After an in-place op wrote into ``self``: bump the version, record the op.
+
+    ``values[0]`` is ``self`` as an input (its old history).  When ``self`` is
+    a view of a tensor in the graph, the base gets a CopySlices node and the
+    view an AsStridedBackward0 node, as in torch.
+    """
+    bump(self)
+    if not recording:
+        return self
+    view = self._view
+    if view is None or not (view[0]._requires_grad or _any_requires_grad(values, op.n_inputs)):
+        # plain rebase: the new node's first edge is self's old history
+        old = make(self._data, self._dtype)
+        old._grad_fn, old._output_nr, old._requires_grad = self._grad_fn, self._output_nr, self._requires_grad
+        if self._requires_grad and self._grad_fn is None:
+            old._meta = self._meta
+        vals = (old,) + tuple(values[1:])
+        node = record(op, (self,), vals, save_copy)
+        _move_retain_grad(self, node)
+        return self
+    from .autograd import _views
+    _views.record_copy_slices(op, self, values, save_copy)
+    return self
+
+
+def _any_requires_grad(values, n):
+    for i in range(n):
+        v = values[i]
+        if _isinstance(v, Tensor) and v._requires_grad:
+            return True
+    return False
+
+
+def _move_retain_grad(t, node):
+    """A rebased tensor keeps retaining its grad, now at its new node."""
+    meta = t._meta
+    if meta is not None and meta.retains_grad:
+        old = meta.retain_node
+        if old is not None and old._retain_hooks:
+            old._retain_hooks.pop(meta.retain_nr, None)
+        register_retain(t, node, 0)
+
+
+def register_retain(t, node, output_nr):
+    import weakref
+    if node._retain_hooks is None:
+        node._retain_hooks = {}
+    node._retain_hooks[output_nr] = weakref.ref(t)
+    t._meta.retain_node = node
+    t._meta.retain_nr = output_nr
+
+
+__all__ = ["Op", "defop", "finish", "finish_multi", "finish_view", "record", "check_inplace",
+           "rebase", "bump", "SavedTensor", "unpack_saved", "release_saved", "AutogradMeta",
+           "Size"]

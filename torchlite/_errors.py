@@ -1,0 +1,107 @@
+"""Every user-visible error and warning message, in torch's exact words.
+
+Each text was read off torch 2.13 by running the misuse; the tests compare
+against torch at test time.  Functions build the message; callers raise.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+# --- autograd -------------------------------------------------------------------
+
+BACKWARD_TWICE = (
+    "Trying to backward through the graph a second time (or directly access saved tensors after "
+    "they have already been freed). Saved intermediate values of the graph are freed when you call "
+    ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the "
+    "graph a second time or if you need to access saved tensors after calling backward.")
+IMPLICIT_SCALAR = "grad can be implicitly created only for scalar outputs"
+LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
+VIEW_OF_LEAF_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
+REQUIRES_GRAD_FLOAT_CTOR = "Only Tensors of floating point and complex dtype can require gradients"
+REQUIRES_GRAD_FLOAT_METHOD = "only Tensors of floating point dtype can require gradients"
+REQUIRES_GRAD_FLOAT_ATTR = "only Tensors of floating point and complex dtype can require gradients"
+NON_LEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
+    "attribute won't be populated during autograd.backward(). If you indeed want the .grad field "
+    "to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you "
+    "access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See "
+    "github.com/pytorch/pytorch/pull/30531 for more informations.")
+ANOMALY_HINT = ("Hint: enable anomaly detection to find the operation that failed to compute its "
+                "gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
+
+
+def no_grad_element(i):
+    return f"element {i} of tensors does not require grad and does not have a grad_fn"
+
+
+def unused_input(i):
+    return (f"The differentiated Tensor at index {i} appears to not have been used in the graph. "
+            "Set allow_unused=True if this is the desired behavior.")
+
+
+def grad_shape_mismatch(i, grad_shape, out_shape):
+    return (f"Mismatch in shape: grad_output[{i}] has a shape of {grad_shape} and output[{i}] "
+            f"has a shape of {out_shape}.")
+
+
+def version_mismatch(desc, current, expected):
+    return ("one of the variables needed for gradient computation has been modified by an "
+            f"inplace operation: {desc} is at version {current}; expected version {expected} "
+            f"instead. {ANOMALY_HINT}")
+
+
+# --- tensor core ------------------------------------------------------------------
+
+BOOL_SUB = ("Subtraction, the `-` operator, with two bool tensors is not supported. "
+            "Use the `^` or `logical_xor()` operator instead.")
+BOOL_NEG = ("Negation, the `-` operator, on a bool tensor is not supported. "
+            "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+VIEW_STRIDE = ("view size is not compatible with input tensor's size and stride (at least one "
+               "dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
+
+
+def broadcast_mismatch(a, b, dim):
+    return (f"The size of tensor a ({a}) must match the size of tensor b ({b}) "
+            f"at non-singleton dimension {dim}")
+
+
+def dim_out_of_range(dim, ndim):
+    lo, hi = (-ndim, ndim - 1) if ndim > 0 else (-1, 0)
+    return f"Dimension out of range (expected to be in range of [{lo}, {hi}], but got {dim})"
+
+
+def cant_cast(result_name, out_name):
+    return f"result type {result_name} can't be cast to the desired output type {out_name}"
+
+
+def item_many(n):
+    return f"a Tensor with {n} elements cannot be converted to Scalar"
+
+
+def invalid_shape(shape, numel):
+    return f"shape '[{', '.join(str(s) for s in shape)}]' is invalid for input of size {numel}"
+
+
+def warn(message, category=UserWarning, stacklevel=2):
+    """Issue a warning attributed to the user's line.
+
+    ``stacklevel`` counts from the caller of ``warn``; library frames in
+    between are skipped so the warning lands on the first frame outside
+    torchlite, as torch's warnings land on the user's line.
+    """
+    warnings.warn(message, category, stacklevel=_user_stacklevel())
+
+
+def _user_stacklevel():
+    import sys
+    frame = sys._getframe(2)
+    level = 2
+    while frame is not None and _is_library_file(frame.f_code.co_filename):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _is_library_file(filename, _root=__file__.rsplit("/", 1)[0]):
+    return filename.startswith(_root)

@@ -1,0 +1,325 @@
+"""The Tensor method table: which op each Tensor method and operator calls.
+
+Methods whose signature is the function's with ``self`` first are bound
+directly; operators return NotImplemented for operand types torch rejects,
+so Python raises its own TypeError, as it does for torch.
+"""
+
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from . import _dtype as D
+from . import _factory as F
+from ._tensor import Tensor, make
+from ._ops import pointwise as P, reduction as R, shape as S, indexing as I, linalg as L
+from ._ops.pointwise import _assign_inplace
+
+_OPERAND = (Tensor, builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
+_isinstance = isinstance
+
+
+def _binary(fn, reflected=False):
+    if reflected:
+        def op(self, other):
+            if _isinstance(other, _OPERAND):
+                return fn(other, self)
+            return NotImplemented
+    else:
+        def op(self, other):
+            if _isinstance(other, _OPERAND):
+                return fn(self, other)
+            return NotImplemented
+    return op
+
+
+def _inplace_operator(fn):
+    def op(self, other):
+        if _isinstance(other, _OPERAND):
+            return fn(self, other)
+        return NotImplemented
+    return op
+
+
+def _commuting(fn):
+    """x.__radd__(2) records (x, 2), as torch does for commutative ops."""
+    def op(self, other):
+        if _isinstance(other, _OPERAND):
+            return fn(self, other)
+        return NotImplemented
+    return op
+
+
+def _rsub(self, other):
+    if _isinstance(other, _OPERAND):
+        return P.rsub(self, other)
+    return NotImplemented
+
+
+def _compare(fn):
+    def op(self, other):
+        if _isinstance(other, _OPERAND):
+            return fn(self, other)
+        return NotImplemented
+    return op
+
+
+def to(self, *args, dtype=None, device=None, non_blocking=False, copy=False, memory_format=None):
+    """.to(dtype), .to(device), .to(device, dtype), .to(other)."""
+    for a in args:
+        if _isinstance(a, D.dtype):
+            dtype = a
+        elif _isinstance(a, Tensor):
+            dtype = a._dtype
+        elif _isinstance(a, (str, F._device_cls)):
+            F._check_device(a)
+        elif _isinstance(a, builtins.bool):
+            non_blocking = a
+        elif a is not None:
+            raise TypeError(f"to() received an invalid combination of arguments - got ({type(a).__name__})")
+    F._check_device(device)
+    if dtype is None or dtype is self._dtype:
+        return S.clone(self) if copy else self
+    return S.to_dtype(self, dtype, copy)
+
+
+def _converter(dtype):
+    def conv(self, memory_format=None):
+        return S.to_dtype(self, dtype)
+    return conv
+
+
+def type_as(self, other):
+    return to(self, other._dtype)
+
+
+def masked_fill_(self, mask, value):
+    res = S.masked_fill(self.detach(), mask, value)
+    if _isinstance(value, Tensor):
+        return _assign_inplace(S.MASKED_FILL_T, self, (self, value, mask), res)
+    return _assign_inplace(S.MASKED_FILL, self, (self, mask), res)
+
+
+def scatter_(self, dim, index, src=None, value=None, *, reduce=None):
+    if src is None:
+        src = value
+    res = S.scatter(self.detach(), dim, index, src, reduce=reduce)
+    d = S.wrap_dim(dim, self._data.ndim)
+    if _isinstance(src, Tensor):
+        return _assign_inplace(S.SCATTER, self, (self, src, d, index), res)
+    return _assign_inplace(S.SCATTER_VALUE, self, (self, d, index, src), res)
+
+
+def scatter_add_(self, dim, index, src):
+    res = S.scatter_add(self.detach(), dim, index, src)
+    d = S.wrap_dim(dim, self._data.ndim)
+    return _assign_inplace(S.SCATTER_ADD, self, (self, src, d, index), res)
+
+
+def index_add_(self, dim, index, source, *, alpha=1):
+    res = S.index_add(self.detach(), dim, index, source, alpha=alpha)
+    d = S.wrap_dim(dim, self._data.ndim) if self._data.ndim else 0
+    return _assign_inplace(S.INDEX_ADD, self, (self, source, d, index, alpha), res)
+
+
+def index_put_(self, indices, values, accumulate=False):
+    idx = tuple(I._as_index_array(i, 0)[0] if i is not None else slice(None) for i in indices)
+    return I.index_put_(self, idx, values, accumulate)
+
+
+def index_fill_(self, dim, index, value):
+    d = S.wrap_dim(dim, self._data.ndim)
+    key = (slice(None),) * d + (index._data,)
+    mask = np.zeros(self._data.shape, np.bool_)
+    mask[key] = True
+    return masked_fill_(self, make(mask, D.bool_), value)
+
+
+def index_fill(self, dim, index, value):
+    return index_fill_(S.clone(self), dim, index, value)
+
+
+def squeeze_(self, dim=None):
+    v = S.squeeze(self.detach(), dim)
+    self._data = v._data
+    return self
+
+
+def unsqueeze_(self, dim):
+    v = S.unsqueeze(self.detach(), dim)
+    self._data = v._data
+    return self
+
+
+def t_(self):
+    self._data = self._data.T
+    return self
+
+
+def transpose_(self, dim0, dim1):
+    v = S.transpose(self.detach(), dim0, dim1)
+    self._data = v._data
+    return self
+
+
+def resize_(self, *size):
+    shape = S.size_args(size, "resize_")
+    n = 1
+    for s in shape:
+        n *= s
+    flat = self._data.reshape(-1) if self._data.flags.c_contiguous else self._data.ravel()
+    if n <= flat.size:
+        self._data = flat[:n].reshape(shape)
+    else:
+        new = np.zeros(n, self._dtype.np)
+        new[:flat.size] = flat
+        self._data = new.reshape(shape)
+    return self
+
+
+def positive(self):
+    return self
+
+
+def dim_order(self):
+    return tuple(np.argsort([-s for s in self._data.strides], kind="stable").tolist())
+
+
+METHODS = {
+    # arithmetic
+    "add": P.add, "sub": P.sub, "subtract": P.sub, "mul": P.mul, "multiply": P.mul,
+    "div": P.div, "divide": P.div, "true_divide": P.true_divide, "floor_divide": P.floor_divide,
+    "remainder": P.remainder, "fmod": P.fmod, "pow": P.pow, "float_power": P.float_power,
+    "neg": P.neg, "negative": P.neg, "abs": P.abs, "absolute": P.abs, "sign": P.sign, "sgn": P.sgn,
+    "exp": P.exp, "exp2": P.exp2, "expm1": P.expm1, "log": P.log, "log2": P.log2,
+    "log10": P.log10, "log1p": P.log1p, "sqrt": P.sqrt, "rsqrt": P.rsqrt, "square": P.square,
+    "reciprocal": P.reciprocal, "sin": P.sin, "cos": P.cos, "tan": P.tan, "asin": P.asin,
+    "arcsin": P.asin, "acos": P.acos, "arccos": P.acos, "atan": P.atan, "arctan": P.atan,
+    "sinh": P.sinh, "cosh": P.cosh, "tanh": P.tanh, "asinh": P.asinh, "arcsinh": P.asinh,
+    "acosh": P.acosh, "arccosh": P.acosh, "atanh": P.atanh, "arctanh": P.atanh,
+    "sigmoid": P.sigmoid, "logit": P.logit, "relu": P.relu, "erf": P.erf, "erfinv": P.erfinv,
+    "floor": P.floor, "ceil": P.ceil, "round": P.round, "trunc": P.trunc, "fix": P.trunc,
+    "frac": P.frac, "atan2": P.atan2, "arctan2": P.atan2, "hypot": P.hypot, "clamp": P.clamp,
+    "clip": P.clamp, "clamp_min": P.clamp_min, "clamp_max": P.clamp_max,
+    "maximum": P.maximum, "minimum": P.minimum, "fmax": P.fmax, "fmin": P.fmin,
+    "lerp": P.lerp, "addcmul": P.addcmul, "addcdiv": P.addcdiv, "xlogy": P.xlogy,
+    "nan_to_num": P.nan_to_num, "sinc": P.sinc, "deg2rad": P.deg2rad, "rad2deg": P.rad2deg,
+    "positive": positive,
+    # comparison and logic
+    "eq": P.eq, "ne": P.ne, "not_equal": P.ne, "lt": P.lt, "less": P.lt, "le": P.le,
+    "less_equal": P.le, "gt": P.gt, "greater": P.gt, "ge": P.ge, "greater_equal": P.ge,
+    "isclose": P.isclose, "allclose": P.allclose, "equal": P.equal, "isnan": P.isnan,
+    "isinf": P.isinf, "isfinite": P.isfinite, "isposinf": P.isposinf, "isneginf": P.isneginf,
+    "isreal": P.isreal, "signbit": P.signbit,
+    "logical_and": P.logical_and, "logical_or": P.logical_or, "logical_xor": P.logical_xor,
+    "logical_not": P.logical_not, "bitwise_and": P.bitwise_and, "bitwise_or": P.bitwise_or,
+    "bitwise_xor": P.bitwise_xor, "bitwise_not": P.bitwise_not,
+    "bitwise_left_shift": P.bitwise_left_shift, "bitwise_right_shift": P.bitwise_right_shift,
+    "where": lambda self, condition, other: P.where(condition, self, other),
+    # in-place pointwise
+    "add_": P.add_, "sub_": P.sub_, "subtract_": P.sub_, "mul_": P.mul_, "multiply_": P.mul_,
+    "div_": P.div_, "divide_": P.div_, "true_divide_": P.div_, "pow_": P.pow_,
+    "remainder_": P.remainder_, "fmod_": P.fmod_, "floor_divide_": P.floor_divide_,
+    "neg_": P.neg_, "negative_": P.neg_, "abs_": P.abs_, "absolute_": P.abs_,
+    "exp_": P.exp_, "log_": P.log_, "sqrt_": P.sqrt_, "sin_": P.sin_, "cos_": P.cos_,
+    "tanh_": P.tanh_, "sigmoid_": P.sigmoid_, "relu_": P.relu_, "reciprocal_": P.reciprocal_,
+    "rsqrt_": P.rsqrt_, "log1p_": P.log1p_, "expm1_": P.expm1_, "erf_": P.erf_,
+    "floor_": P.floor_, "ceil_": P.ceil_, "round_": P.round_, "trunc_": P.trunc_,
+    "square_": P.square_, "zero_": P.zero_, "fill_": P.fill_, "copy_": P.copy_,
+    "clamp_": P.clamp_, "clip_": P.clamp_, "lerp_": P.lerp_, "addcmul_": P.addcmul_,
+    "addcdiv_": P.addcdiv_, "atan2_": P.atan2_, "logical_not_": P.logical_not_,
+    "eq_": P.eq_, "ne_": P.ne_, "lt_": P.lt_, "le_": P.le_, "gt_": P.gt_, "ge_": P.ge_,
+    "masked_fill_": masked_fill_, "scatter_": scatter_, "scatter_add_": scatter_add_,
+    "index_add_": index_add_, "index_put_": index_put_, "index_fill_": index_fill_,
+    "index_fill": index_fill,
+    "uniform_": F.uniform_, "normal_": F.normal_, "random_": F.random_,
+    "bernoulli_": F.bernoulli_, "exponential_": F.exponential_,
+    # reductions
+    "sum": R.sum, "nansum": R.nansum, "mean": R.mean, "nanmean": R.nanmean, "prod": R.prod,
+    "max": R.max, "min": R.min, "amax": R.amax, "amin": R.amin, "aminmax": R.aminmax,
+    "argmax": R.argmax, "argmin": R.argmin, "std": R.std, "var": R.var, "norm": R.norm,
+    "logsumexp": R.logsumexp, "cumsum": R.cumsum, "cumprod": R.cumprod, "cummax": R.cummax,
+    "cummin": R.cummin, "all": R.all, "any": R.any, "count_nonzero": R.count_nonzero,
+    "sort": R.sort, "argsort": R.argsort, "msort": R.msort, "topk": R.topk,
+    "kthvalue": R.kthvalue, "median": R.median, "unique": R.unique, "softmax": R.softmax,
+    "log_softmax": R.log_softmax, "dist": R.dist,
+    # linear algebra
+    "matmul": L.matmul, "mm": L.mm, "bmm": L.bmm, "mv": L.mv, "dot": L.dot, "inner": L.inner,
+    "outer": L.outer, "ger": L.outer, "cross": L.cross, "addmm": L.addmm, "baddbmm": L.baddbmm,
+    # shape
+    "view": S.view, "view_as": S.view_as, "reshape": S.reshape, "reshape_as": S.reshape_as,
+    "flatten": S.flatten, "unflatten": S.unflatten, "squeeze": S.squeeze,
+    "unsqueeze": S.unsqueeze, "transpose": S.transpose, "swapaxes": S.transpose,
+    "swapdims": S.transpose, "t": S.t, "permute": S.permute, "movedim": S.movedim,
+    "moveaxis": S.movedim, "expand": S.expand, "expand_as": S.expand_as,
+    "broadcast_to": S.broadcast_to, "repeat": S.repeat, "tile": S.tile, "split": S.split,
+    "chunk": S.chunk, "unbind": S.unbind, "tensor_split": S.tensor_split, "narrow": S.narrow,
+    "select": S.select, "index_select": S.index_select, "gather": S.gather,
+    "scatter": S.scatter, "scatter_add": S.scatter_add, "index_add": S.index_add,
+    "masked_fill": S.masked_fill, "masked_select": S.masked_select,
+    "masked_scatter": S.masked_scatter, "flip": S.flip, "fliplr": S.fliplr, "flipud": S.flipud,
+    "roll": S.roll, "tril": S.tril, "triu": S.triu, "diag": S.diag, "diag_embed": S.diag_embed,
+    "diagonal": S.diagonal, "trace": S.trace, "as_strided": S.as_strided, "clone": S.clone,
+    "contiguous": S.contiguous, "squeeze_": squeeze_, "unsqueeze_": unsqueeze_, "t_": t_,
+    "transpose_": transpose_, "resize_": resize_,
+    "nonzero": I.nonzero, "argwhere": I.argwhere, "take": I.take,
+    "take_along_dim": I.take_along_dim, "index_put": I.index_put,
+    # conversions and factories
+    "to": to, "type_as": type_as, "float": _converter(D.float32), "double": _converter(D.float64),
+    "half": _converter(D.float16), "long": _converter(D.int64), "int": _converter(D.int32),
+    "short": _converter(D.int16), "char": _converter(D.int8), "byte": _converter(D.uint8),
+    "bool": _converter(D.bool_), "new_tensor": F.new_tensor, "new_zeros": F.new_zeros,
+    "new_ones": F.new_ones, "new_empty": F.new_empty, "new_full": F.new_full,
+    "dim_order": dim_order,
+}
+
+OPERATORS = {
+    "__add__": _binary(P.add), "__radd__": _commuting(P.add),
+    "__sub__": _binary(P.sub), "__rsub__": _rsub,
+    "__mul__": _binary(P.mul), "__rmul__": _commuting(P.mul),
+    "__truediv__": _binary(P.div), "__rtruediv__": _binary(P.div, reflected=True),
+    "__floordiv__": _binary(P.floor_divide), "__rfloordiv__": _binary(P.floor_divide, True),
+    "__mod__": _binary(P.remainder), "__rmod__": _binary(P.remainder, True),
+    "__pow__": _binary(P.pow), "__rpow__": _binary(P.pow, True),
+    "__matmul__": _binary(L.matmul), "__rmatmul__": _binary(L.matmul, True),
+    "__and__": _binary(P.bitwise_and), "__rand__": _binary(P.bitwise_and, True),
+    "__or__": _binary(P.bitwise_or), "__ror__": _binary(P.bitwise_or, True),
+    "__xor__": _binary(P.bitwise_xor), "__rxor__": _binary(P.bitwise_xor, True),
+    "__lshift__": _binary(P.bitwise_left_shift), "__rshift__": _binary(P.bitwise_right_shift),
+    "__iadd__": _inplace_operator(P.add_), "__isub__": _inplace_operator(P.sub_),
+    "__imul__": _inplace_operator(P.mul_), "__itruediv__": _inplace_operator(P.div_),
+    "__ifloordiv__": _inplace_operator(P.floor_divide_), "__imod__": _inplace_operator(P.remainder_),
+    "__ipow__": _inplace_operator(P.pow_),
+    "__iand__": _inplace_operator(lambda s, o: _assign_bitwise(s, P.bitwise_and(s, o))),
+    "__ior__": _inplace_operator(lambda s, o: _assign_bitwise(s, P.bitwise_or(s, o))),
+    "__ixor__": _inplace_operator(lambda s, o: _assign_bitwise(s, P.bitwise_xor(s, o))),
+    "__eq__": _compare(P.eq), "__ne__": _compare(P.ne), "__lt__": _compare(P.lt),
+    "__le__": _compare(P.le), "__gt__": _compare(P.gt), "__ge__": _compare(P.ge),
+    "__neg__": P.neg, "__pos__": positive, "__abs__": P.abs, "__invert__": P.invert,
+    "__getitem__": I.getitem, "__setitem__": I.setitem,
+}
+
+
+def _assign_bitwise(self, res):
+    np.copyto(self._data, res._data, casting="unsafe")
+    if self._vc is not None:
+        self._vc[0] += 1
+    return self
+
+
+PROPERTIES = {"T": S.T_prop, "mT": S.mT_prop, "H": S.T_prop, "mH": S.mT_prop}
+
+
+def bind():
+    for name, fn in METHODS.items():
+        setattr(Tensor, name, fn)
+    for name, fn in OPERATORS.items():
+        setattr(Tensor, name, fn)
+    for name, fn in PROPERTIES.items():
+        setattr(Tensor, name, property(fn))
+    Tensor.__hash__ = lambda self: id(self)
+
+
+bind()

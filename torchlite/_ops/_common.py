@@ -1,0 +1,209 @@
+"""Helpers shared by the op families: argument checks, promotion, dims, out=."""
+
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from .. import _dtype as D
+from .. import _errors
+from .._tensor import Tensor, make, Size, scalar_type_name
+from ..autograd import grad_mode
+
+_state = grad_mode._state
+_isinstance = isinstance
+_NUMBER_TYPES = (builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
+FLOATING = D.FLOATING
+
+
+def is_number(x):
+    return _isinstance(x, _NUMBER_TYPES)
+
+
+def check_tensor(x, fn, arg="input", pos=1):
+    if not _isinstance(x, Tensor):
+        raise TypeError(f"{fn}(): argument '{arg}' (position {pos}) must be Tensor, not "
+                        f"{type(x).__name__}")
+
+
+def not_implemented_for(kernel, dtype):
+    return NotImplementedError(f'"{kernel}" not implemented for \'{scalar_type_name(dtype)}\'')
+
+
+def number_value(x):
+    """A Python scalar for a NumPy scalar (keeps bools bools)."""
+    if _isinstance(x, np.generic):
+        return x.item()
+    return x
+
+
+def promote2(a, b):
+    """torch's result dtype for two operands, each a Tensor or a Python number."""
+    ta = _isinstance(a, Tensor)
+    tb = _isinstance(b, Tensor)
+    if ta and tb:
+        da, db = a._dtype, b._dtype
+        if da is db:
+            return da
+        za, zb = a._data.ndim == 0, b._data.ndim == 0
+        if za == zb:
+            return D.promote(da, db)
+        if za:
+            return D.combine_categories(db, da)
+        return D.combine_categories(da, db)
+    if ta:
+        return D.combine_categories(a._dtype, D.scalar_dtype(b))
+    if tb:
+        return D.combine_categories(b._dtype, D.scalar_dtype(a))
+    return D.combine_categories(D.scalar_dtype(a), D.scalar_dtype(b))
+
+
+def result_type(*operands):
+    """torch.result_type over any number of tensors and numbers."""
+    dim = zero = num = None
+    for x in operands:
+        if _isinstance(x, Tensor):
+            if x._data.ndim:
+                dim = x._dtype if dim is None else D.promote(dim, x._dtype)
+            else:
+                zero = x._dtype if zero is None else D.promote(zero, x._dtype)
+        else:
+            d = D.scalar_dtype(x)
+            num = d if num is None else D.promote(num, d)
+    return D.result_type_of(dim, zero, num)
+
+
+def array_of(x, dtype):
+    """x (Tensor or number) as something NumPy computes with in ``dtype``."""
+    if _isinstance(x, Tensor):
+        a = x._data
+        if x._dtype is not dtype:
+            a = a.astype(dtype.np)
+        return a
+    x = number_value(x)
+    if dtype.category == FLOATING or type(x) is builtins.bool:
+        return x
+    if type(x) is builtins.float:
+        return x
+    # an int that may not fit the dtype wraps, as in torch
+    info = _INT_BOUNDS.get(dtype.name)
+    if info is not None and not (info[0] <= x <= info[1]):
+        return np.array(x).astype(dtype.np)[()]
+    return x
+
+
+_INT_BOUNDS = {d.name: (int(np.iinfo(d.np).min), int(np.iinfo(d.np).max)) for d in D.INTEGERS}
+
+
+def wrap_dim(dim, ndim):
+    n = ndim if ndim > 0 else 1
+    if dim < -n or dim >= n:
+        raise IndexError(_errors.dim_out_of_range(dim, ndim))
+    return dim + n if dim < 0 else dim
+
+
+def check_dim_arg(dim, fn):
+    if _isinstance(dim, builtins.bool) or not _isinstance(dim, (builtins.int, np.integer)):
+        if _isinstance(dim, Tensor) and dim._data.ndim == 0 and dim._dtype.category == D.INTEGRAL:
+            return int(dim._data)
+        raise TypeError(f"{fn}(): argument 'dim' must be int, not {type(dim).__name__}")
+    return int(dim)
+
+
+def wrap_dims(dims, ndim):
+    """dim argument of reductions: an int, a sequence, or None -> sorted tuple of dims."""
+    if dims is None:
+        return tuple(range(ndim))
+    if _isinstance(dims, (builtins.int, np.integer)):
+        return (wrap_dim(int(dims), ndim),)
+    out = []
+    for d in dims:
+        w = wrap_dim(int(d), ndim)
+        if w in out:
+            raise RuntimeError(f"dim {w} appears multiple times in the list of dims")
+        out.append(w)
+    return tuple(out)
+
+
+def broadcast_shapes(*shapes):
+    """The broadcast shape, or torch's error."""
+    ndim = max((len(s) for s in shapes), default=0)
+    result = [1] * ndim
+    for s in shapes:
+        off = ndim - len(s)
+        for i, n in enumerate(s):
+            j = off + i
+            r = result[j]
+            if r == 1:
+                result[j] = n
+            elif n != 1 and n != r:
+                raise RuntimeError(_errors.broadcast_mismatch(r, n, j))
+    return tuple(result)
+
+
+def broadcast_error(a, b):
+    """torch's broadcasting error for shapes a and b (called when NumPy refused)."""
+    ndim = max(len(a), len(b))
+    pa = (1,) * (ndim - len(a)) + tuple(a)
+    pb = (1,) * (ndim - len(b)) + tuple(b)
+    for j in range(ndim - 1, -1, -1):
+        if pa[j] != pb[j] and pa[j] != 1 and pb[j] != 1:
+            return RuntimeError(_errors.broadcast_mismatch(pa[j], pb[j], j))
+    return RuntimeError("shape mismatch")
+
+
+def shape_of(x):
+    return x._data.shape if _isinstance(x, Tensor) else ()
+
+
+def size_args(size, fn="view"):
+    """Normalise f(2, 3), f((2, 3)), f([2, 3]), f(torch.Size(...)) to a tuple of ints."""
+    if len(size) == 1 and not _isinstance(size[0], (builtins.int, np.integer, Tensor)):
+        size = size[0]
+        if _isinstance(size, Tensor):
+            size = size.tolist()
+    out = []
+    for s in size:
+        if _isinstance(s, Tensor):
+            s = s.item()
+        if _isinstance(s, builtins.bool) or not _isinstance(s, (builtins.int, np.integer)):
+            raise TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, but "
+                            f"found element of type {type(s).__name__} at pos {len(out)}")
+        out.append(int(s))
+    return tuple(out)
+
+
+def handle_out(result, out, fn):
+    """Write ``result`` into the user's ``out=`` tensor, as torch does."""
+    if out is None:
+        return result
+    if not _isinstance(out, Tensor):
+        raise TypeError(f"{fn}(): argument 'out' must be Tensor, not {type(out).__name__}")
+    if _state.enabled and (result._requires_grad or out._requires_grad):
+        raise RuntimeError(f"{fn}(): functions with out=... arguments don't support automatic "
+                           "differentiation, but one of the arguments requires grad.")
+    if out._dtype is not result._dtype and not D.can_cast(result._dtype, out._dtype):
+        raise RuntimeError(_errors.cant_cast(scalar_type_name(result._dtype),
+                                             scalar_type_name(out._dtype)))
+    if out._data.shape != result._data.shape:
+        if out._data.size != 0:
+            _errors.warn(
+                f"An output with one or more elements was resized since it had shape "
+                f"{list(out._data.shape)}, which does not match the required output shape "
+                f"{list(result._data.shape)}. This behavior is deprecated, and in a future PyTorch "
+                "release outputs will not be resized unless they have zero elements. You can "
+                "explicitly reuse an out tensor t by resizing it, inplace, to zero elements with "
+                "t.resize_(0).")
+        out._data = np.empty(result._data.shape, out._dtype.np)
+    np.copyto(out._data, result._data, casting="unsafe")
+    if out._vc is not None:
+        out._vc[0] += 1
+    return out
+
+
+def new_tensor_like(arr, dtype):
+    return make(arr, dtype)
+
+
+__all__ = ["Tensor", "make", "Size", "D", "np"]

@@ -1,0 +1,307 @@
+"""Indexing: ``tensor[index]`` and ``tensor[index] = value``, as torch does them.
+
+Basic indices (ints, slices, None, Ellipsis) become view ops, one node each
+(select, slice, unsqueeze, alias); long/int/bool tensors and lists are then
+applied in one advanced-indexing op (IndexBackward0), with NumPy's semantics,
+which are torch's.  Assignment writes through the view with ``copy_`` or
+``fill_`` (so autograd records CopySlices) or, with advanced indices, with
+``index_put_``.
+"""
+
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+
+from .. import _dtype as D
+from .. import _errors
+from .._dispatch import finish, legacy_type_name
+from .._tensor import Tensor, make
+from . import shape as S
+from .shape import INDEX, INDEX_PUT, finish_view, ALIAS
+
+_isinstance = isinstance
+_INT_TYPES = (builtins.int, np.integer)
+
+
+def _is_int(x):
+    return _isinstance(x, _INT_TYPES) and not _isinstance(x, (builtins.bool, np.bool_))
+
+
+def _normalize(index):
+    """The index as a tuple of items, as torch reads it."""
+    if _isinstance(index, tuple):
+        return index
+    if _isinstance(index, list):
+        # a list holding slices, None, Ellipsis or sequences is a (deprecated) tuple
+        if any(x is None or x is Ellipsis or _isinstance(x, (slice, list, tuple, Tensor))
+               for x in index):
+            if any(x is None or x is Ellipsis or _isinstance(x, slice) for x in index):
+                _errors.warn("Using a non-tuple sequence for multidimensional indexing is "
+                             "deprecated and will be changed in pytorch 2.9; use x[tuple(seq)] "
+                             "instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor "
+                             "index, x[torch.tensor(seq)], which will result either in an error or "
+                             "a different result")
+                return tuple(index)
+        return (index,)
+    return (index,)
+
+
+def _bad_index(x):
+    return IndexError("only integers, slices (`:`), ellipsis (`...`), None and long or byte "
+                      f"Variables are valid indices (got {type(x).__name__})")
+
+
+def _as_index_array(x, ndim_left):
+    """A list or tensor index -> (NumPy array, is_mask)."""
+    if _isinstance(x, Tensor):
+        d = x._dtype
+        if d is D.bool_:
+            return x._data, True
+        if d is D.uint8:
+            _errors.warn("indexing with dtype torch.uint8 is now deprecated, please use a dtype "
+                         "torch.bool instead.")
+            return x._data.astype(np.bool_), True
+        if d is D.int64 or d is D.int32 or d is D.int16 or d is D.int8:
+            return x._data.astype(np.int64, copy=False), False
+        raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+    arr = np.asarray(x)
+    if arr.dtype == np.bool_:
+        return arr, True
+    if arr.size == 0:
+        return arr.astype(np.int64), False
+    if arr.dtype.kind not in "iu":
+        raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+    return arr.astype(np.int64), False
+
+
+def _count_dims(items):
+    n = 0
+    for x in items:
+        if x is None or x is Ellipsis or _isinstance(x, (builtins.bool, np.bool_)):
+            continue
+        if _isinstance(x, Tensor) and x._dtype in (D.bool_, D.uint8):
+            n += builtins.max(x._data.ndim, 1) if x._data.ndim else 0
+        elif _isinstance(x, (list, np.ndarray)) and np.asarray(x).dtype == np.bool_:
+            n += np.asarray(x).ndim
+        else:
+            n += 1
+    return n
+
+
+def _basic(self, items):
+    """Apply the basic part of the index; return (view, advanced list).
+
+    ``advanced`` holds, for each remaining dim of the view, None (a full
+    slice) or an index array, or is None when there is no advanced index.
+    """
+    t = self
+    ndim = self._data.ndim
+    consumed = _count_dims(items)
+    if consumed > ndim:
+        raise IndexError(f"too many indices for tensor of dimension {ndim}")
+    dim = 0
+    adv = []
+    has_adv = False
+    all_trivial = True
+    for x in items:
+        if x is Ellipsis:
+            skip = ndim - consumed
+            adv.extend([None] * skip)
+            dim += skip
+            consumed = ndim
+            continue
+        if x is None:
+            t = S.unsqueeze(t, dim)
+            adv.append(None)
+            dim += 1
+            all_trivial = False
+            continue
+        if _isinstance(x, (builtins.bool, np.bool_)):
+            t = S.unsqueeze(t, dim)
+            adv.append(np.array([0] if x else [], np.int64))
+            has_adv = True
+            dim += 1
+            continue
+        if _is_int(x) or (_isinstance(x, Tensor) and x._data.ndim == 0 and
+                          x._dtype in (D.int64, D.int32, D.int16, D.int8)):
+            i = int(x)
+            n = t._data.shape[dim]
+            if i < -n or i >= n:
+                raise IndexError(f"index {i} is out of bounds for dimension {dim} with size {n}")
+            t = S.select(t, dim, i)
+            all_trivial = False
+            continue
+        if _isinstance(x, slice):
+            n = t._data.shape[dim]
+            step = 1 if x.step is None else int(x.step)
+            if step <= 0:
+                raise ValueError("step must be greater than zero")
+            start, stop, _ = slice(x.start, x.stop, step).indices(n)
+            stop = builtins.max(stop, start)
+            if not (start == 0 and stop == n and step == 1) or len(items) == 1:
+                t = S._slice(t, dim, start, stop, step)
+                all_trivial = False
+            adv.append(None)
+            dim += 1
+            continue
+        if _isinstance(x, (Tensor, list, tuple, np.ndarray)):
+            arr, is_mask = _as_index_array(x, ndim - dim)
+            has_adv = True
+            all_trivial = False
+            if is_mask:
+                shape = t._data.shape
+                for k in range(arr.ndim):
+                    if dim + k >= len(shape) or arr.shape[k] != shape[dim + k]:
+                        raise IndexError(
+                            f"The shape of the mask {list(arr.shape)} at index {k} does not match "
+                            f"the shape of the indexed tensor {list(shape)} at index {dim + k}")
+                if arr.ndim == 0:
+                    t = S.unsqueeze(t, dim)
+                    adv.append(np.array([0] if arr else [], np.int64))
+                    dim += 1
+                    continue
+                nz = np.nonzero(arr)
+                adv.extend(nz)
+                dim += arr.ndim
+            else:
+                n = t._data.shape[dim]
+                if arr.size:
+                    bad = arr[(arr < -n) | (arr >= n)]
+                    if bad.size:
+                        raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension "
+                                         f"{dim} with size {n}")
+                adv.append(arr)
+                dim += 1
+            continue
+        if _isinstance(x, Tensor):
+            raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
+        if _isinstance(x, str):
+            raise TypeError("new(): invalid data type 'str'")
+        raise _bad_index(x)
+    if has_adv:
+        adv.extend([None] * (t._data.ndim - len(adv)))
+        return t, adv, False
+    return t, None, all_trivial and t is self
+
+
+def _np_index(adv):
+    """The NumPy index tuple for a list of per-dim entries (None = full slice)."""
+    # mask-derived arrays are already split into one array per dim
+    return tuple(slice(None) if a is None else a for a in adv)
+
+
+def getitem(self, index):
+    items = _normalize(index)
+    t, adv, trivial = _basic(self, items)
+    if adv is None:
+        if trivial:
+            return finish_view(ALIAS, self, self._data.view(), (self,), lambda x: x)
+        return t
+    idx = _np_index(adv)
+    r = t._data[idx]
+    if not _isinstance(r, np.ndarray):
+        r = np.asarray(r)
+    else:
+        r = r.copy() if np.may_share_memory(r, t._data) else r
+    return finish(INDEX, r, t._dtype, (t, t._data.shape, idx))
+
+
+def getitem_np(t, idx):
+    """t[idx] for a ready NumPy index (the rules of index ops use it)."""
+    r = np.asarray(t._data[idx])
+    return finish(INDEX, r, t._dtype, (t, t._data.shape, idx))
+
+
+def _value_tensor(self, value):
+    if _isinstance(value, Tensor):
+        return value
+    if _isinstance(value, (builtins.bool, builtins.int, builtins.float, np.number, np.bool_)):
+        return make(np.asarray(value).astype(self._dtype.np), self._dtype)
+    raise TypeError(f"can't assign a {type(value).__name__} to a {legacy_type_name(self._dtype)}")
+
+
+def setitem(self, index, value):
+    items = _normalize(index)
+    value = _value_tensor(self, value)
+    t, adv, trivial = _basic(self, items)
+    if adv is None:
+        _copy_to(t, value)
+        return
+    idx = _np_index(adv)
+    index_put_(t, idx, value)
+
+
+def _copy_to(view, value):
+    if value._data.ndim == 0:
+        view.fill_(value)
+    else:
+        _check_expand(value, view._data.shape)
+        view.copy_(value)
+
+
+def _check_expand(value, shape):
+    S._expand_shape(value, shape) if value._data.ndim <= len(shape) else S._expand_shape(value, shape)
+
+
+def index_put_(self, idx, value, accumulate=False):
+    """self[idx] = value (idx a NumPy index tuple) as torch's index_put_."""
+    from .._dispatch import check_inplace, rebase
+    target_shape = np.empty(self._data.shape, np.bool_)[idx].shape
+    try:
+        np.broadcast_to(value._data, target_shape)
+    except ValueError:
+        raise RuntimeError(f"shape mismatch: value tensor of shape {list(value._data.shape)} cannot "
+                           f"be broadcast to indexing result of shape {list(target_shape)}") from None
+    values = (self, value, idx, accumulate)
+    recording = check_inplace(self, values, 2)
+    v = value._data.astype(self._dtype.np, copy=False)
+    if accumulate:
+        np.add.at(self._data, idx, v)
+    else:
+        self._data[idx] = v
+    return rebase(INDEX_PUT, self, values, recording)
+
+
+def index_put_np(t, idx, value):
+    """Out-of-place index_put for rules: a copy of t with t[idx] = value."""
+    c = t.clone()
+    index_put_(c, idx, value)
+    return c
+
+
+def index_put(input, indices, values, accumulate=False):
+    c = input.clone()
+    idx = tuple(_as_index_array(i, 0)[0] if i is not None else slice(None) for i in indices)
+    index_put_(c, idx, values, accumulate)
+    return c
+
+
+def nonzero(input, *, as_tuple=False):
+    nz = np.nonzero(input._data) if input._data.ndim else np.nonzero(input._data.reshape(1))
+    if as_tuple:
+        return tuple(make(a.astype(np.int64), D.int64) for a in nz)
+    r = np.stack(nz, axis=1).astype(np.int64) if nz else np.zeros((0, 0), np.int64)
+    return make(r, D.int64)
+
+
+def argwhere(input):
+    return nonzero(input)
+
+
+def take(input, index):
+    flat = input.reshape(-1)
+    return getitem(flat, index)
+
+
+def take_along_dim(input, indices, dim=None):
+    if dim is None:
+        return take(input, indices.reshape(-1))
+    return input.gather(dim, indices.expand(*[
+        s if i != S.wrap_dim(dim, input.dim()) else indices.shape[i]
+        for i, s in enumerate(input.shape)]))
+
+
+__all__ = ["getitem", "setitem", "index_put_", "index_put", "nonzero", "argwhere", "take",
+           "take_along_dim"]

@@ -1,0 +1,1479 @@
+"""Pointwise ops: the table rows (forward beside derivative) and their public functions.
+
+Rules are written in torchlite ops on Tensors; they never unbroadcast or
+cast (the engine does).  Formulas follow torch's (derivatives.yaml) so that
+gradients agree to the last bit where the arithmetic allows.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+
+import numpy as np
+
+from .. import _dtype as D
+from .. import _errors
+from .._dispatch import defop, finish, check_inplace, rebase
+from .._tensor import Tensor, make
+from ._common import (is_number, check_tensor, not_implemented_for, promote2, array_of,
+                      broadcast_error, handle_out, number_value, result_type)
+
+FLOATING, INTEGRAL, BOOL = D.FLOATING, D.INTEGRAL, D.BOOL
+_isinstance = isinstance
+LN2 = math.log(2.0)
+LN10 = math.log(10.0)
+TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
+
+
+def _zeros_like(t):
+    return make(np.zeros(t._data.shape, t._dtype.np), t._dtype)
+
+
+# ==================================================================================
+# The table.  One row per op; see _dispatch.defop for the conventions.
+# ==================================================================================
+
+ADD = defop("add", "AddBackward0", ("self", "other", "alpha"),
+            self=lambda grad: grad,
+            other=lambda grad, alpha: grad if alpha == 1 else grad * alpha)
+SUB = defop("sub", "SubBackward0", ("self", "other", "alpha"),
+            self=lambda grad: grad,
+            other=lambda grad, alpha: -grad if alpha == 1 else -grad * alpha)
+RSUB = defop("rsub", "RsubBackward1", ("self", "other", "alpha"),
+             self=lambda grad, alpha: -grad if alpha == 1 else -grad * alpha)
+MUL = defop("mul", "MulBackward0", ("self", "other"),
+            self=lambda grad, other: grad * other,
+            other=lambda grad, self: grad * self)
+DIV = defop("div", "DivBackward0", ("self", "other"),
+            self=lambda grad, other: grad / other,
+            other=lambda grad, self, other: -grad * ((self / other) / other))
+DIV_ROUNDED = defop("div", "DivBackward2", ("self", "other"),
+                    self=lambda grad: _zeros_like(grad),
+                    other=lambda grad: _zeros_like(grad))
+FLOOR_DIVIDE = defop("floor_divide", "NotImplemented", ("self", "other"),
+                     self=lambda grad: _not_differentiable("floor_divide"),
+                     other=lambda grad: _not_differentiable("floor_divide"))
+POW = defop("pow", "PowBackward0", ("self", "exponent"), inputs=1,
+            self=lambda grad, self, exponent: _pow_backward(grad, self, exponent))
+POW_TT = defop("pow", "PowBackward1", ("self", "exponent"),
+               self=lambda grad, self, exponent: _pow_backward_self(grad, self, exponent),
+               exponent=lambda grad, self, exponent, result:
+                   _pow_backward_exponent(grad, self, exponent, result))
+POW_ST = defop("pow", "PowBackward2", ("exponent", "self"), inputs=1,
+               exponent=lambda grad, self, exponent, result:
+                   _pow_backward_exponent(grad, self, exponent, result))
+REMAINDER = defop("remainder", "RemainderBackward0", ("self", "other"), inputs=1,
+                  self=lambda grad: grad)
+REMAINDER_TT = defop("remainder", "RemainderBackward1", ("self", "other"),
+                     self=lambda grad: grad,
+                     other=lambda grad, self, other: -grad * self.div(other, rounding_mode="floor"))
+FMOD = defop("fmod", "FmodBackward0", ("self", "other"), inputs=1,
+             self=lambda grad: grad)
+FMOD_TT = defop("fmod", "FmodBackward1", ("self", "other"),
+                self=lambda grad: grad,
+                other=lambda grad, self, other: -grad * self.div(other, rounding_mode="trunc"))
+ATAN2 = defop("atan2", "Atan2Backward0", ("self", "other"),
+              self=lambda grad, self, other: grad * (other / (self * self + other * other)),
+              other=lambda grad, self, other: grad * (-self / (self * self + other * other)))
+MAXIMUM = defop("maximum", "MaximumBackward0", ("self", "other"),
+                self=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self < other, 0),
+                other=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self > other, 0))
+MINIMUM = defop("minimum", "MinimumBackward0", ("self", "other"),
+                self=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self > other, 0),
+                other=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self < other, 0))
+HYPOT = defop("hypot", "HypotBackward0", ("self", "other"),
+              self=lambda grad, self, result: grad * self / result,
+              other=lambda grad, other, result: grad * other / result)
+
+NEG = defop("neg", "NegBackward0", self=lambda grad: -grad)
+ABS = defop("abs", "AbsBackward0", self=lambda grad, self: grad * self.sgn())
+SIGN = defop("sign", "SignBackward0", self=lambda grad: _zeros_like(grad))
+SGN = defop("sgn", "SgnBackward0", self=lambda grad: _zeros_like(grad))
+EXP = defop("exp", "ExpBackward0", self=lambda grad, result: grad * result)
+EXP2 = defop("exp2", "Exp2Backward0", self=lambda grad, result: grad * (result * LN2))
+EXPM1 = defop("expm1", "Expm1Backward0", self=lambda grad, result: grad * (result + 1))
+LOG = defop("log", "LogBackward0", self=lambda grad, self: grad.div(self))
+LOG2 = defop("log2", "Log2Backward0", self=lambda grad, self: grad / (self * LN2))
+LOG10 = defop("log10", "Log10Backward0", self=lambda grad, self: grad / (self * LN10))
+LOG1P = defop("log1p", "Log1PBackward0", self=lambda grad, self: grad / (self + 1))
+SQRT = defop("sqrt", "SqrtBackward0", self=lambda grad, result: grad / (2 * result))
+RSQRT = defop("rsqrt", "RsqrtBackward0", self=lambda grad, result: -0.5 * grad * result.pow(3))
+SQUARE = defop("square", "PowBackward0", ("self", "exponent"), inputs=1,
+               self=lambda grad, self: grad * (2 * self))
+RECIPROCAL = defop("reciprocal", "ReciprocalBackward0",
+                   self=lambda grad, result: -grad * (result * result))
+SIN = defop("sin", "SinBackward0", self=lambda grad, self: grad * self.cos())
+COS = defop("cos", "CosBackward0", self=lambda grad, self: grad * -self.sin())
+TAN = defop("tan", "TanBackward0", self=lambda grad, result: grad * (1 + result.pow(2)))
+ASIN = defop("asin", "AsinBackward0", self=lambda grad, self: grad * (-self * self + 1).rsqrt())
+ACOS = defop("acos", "AcosBackward0", self=lambda grad, self: grad * -((-self * self + 1).rsqrt()))
+ATAN = defop("atan", "AtanBackward0", self=lambda grad, self: grad / (self * self + 1))
+SINH = defop("sinh", "SinhBackward0", self=lambda grad, self: grad * self.cosh())
+COSH = defop("cosh", "CoshBackward0", self=lambda grad, self: grad * self.sinh())
+TANH = defop("tanh", "TanhBackward0", self=lambda grad, result: grad * (1 - result * result))
+ASINH = defop("asinh", "AsinhBackward0", self=lambda grad, self: grad * (self.pow(2) + 1).rsqrt())
+ACOSH = defop("acosh", "AcoshBackward0", self=lambda grad, self: grad * (self.pow(2) - 1).rsqrt())
+ATANH = defop("atanh", "AtanhBackward0", self=lambda grad, self: grad * (1 / (1 - self.pow(2))))
+SIGMOID = defop("sigmoid", "SigmoidBackward0",
+                self=lambda grad, result: grad * (1 - result) * result)
+LOGIT = defop("logit", "LogitBackward0", ("self", "eps"), inputs=1,
+              self=lambda grad, self, eps: _logit_backward(grad, self, eps))
+RELU = defop("relu", "ReluBackward0", self=lambda grad, result: _threshold_backward(grad, result))
+ERF = defop("erf", "ErfBackward0",
+            self=lambda grad, self: TWO_OVER_SQRT_PI * (-self.pow(2)).exp() * grad)
+ERFINV = defop("erfinv", "ErfinvBackward0",
+               self=lambda grad, result: 0.5 * math.sqrt(math.pi) * (result.pow(2)).exp() * grad)
+FLOOR = defop("floor", "FloorBackward0", self=lambda grad: _zeros_like(grad))
+CEIL = defop("ceil", "CeilBackward0", self=lambda grad: _zeros_like(grad))
+ROUND = defop("round", "RoundBackward0", self=lambda grad: _zeros_like(grad))
+ROUND_DEC = defop("round", "RoundBackward1", ("self", "decimals"), inputs=1,
+                  self=lambda grad: _zeros_like(grad))
+TRUNC = defop("trunc", "TruncBackward0", self=lambda grad: _zeros_like(grad))
+FRAC = defop("frac", "FracBackward0", self=lambda grad: grad)
+DEG2RAD = defop("deg2rad", "Deg2RadBackward0", self=lambda grad: grad * (math.pi / 180))
+RAD2DEG = defop("rad2deg", "Rad2DegBackward0", self=lambda grad: grad * (180 / math.pi))
+NAN_TO_NUM = defop("nan_to_num", "NanToNumBackward0",
+                   self=lambda grad, self: grad * self.isfinite())
+SINC = defop("sinc", "SincBackward0", self=lambda grad, self: _sinc_backward(grad, self))
+XLOGY = defop("xlogy", "XlogyBackward0", ("self", "other"),
+              self=lambda grad, self, other: _xlogy_self(grad, self, other),
+              other=lambda grad, self, other: _xlogy_other(grad, self, other))
+
+CLAMP = defop("clamp", "ClampBackward1", ("self", "min", "max"), inputs=1,
+              self=lambda grad, self, min, max: _clamp_backward(grad, self, min, max))
+CLAMP_T = defop("clamp", "ClampBackward0", ("self", "min", "max"),
+                self=lambda grad, self, min, max: _clamp_backward(grad, self, min, max),
+                min=lambda grad, self, min: grad * (self < min) if min is not None else None,
+                max=lambda grad, self, max: grad * (self > max) if max is not None else None)
+WHERE = defop("where", "WhereBackward0", ("self", "other", "condition"), inputs=2,
+              self=lambda grad, condition: grad.masked_fill(condition.logical_not(), 0),
+              other=lambda grad, condition: grad.masked_fill(condition, 0))
+LERP = defop("lerp", "LerpBackward0", ("self", "end", "weight"), inputs=2,
+             self=lambda grad, weight: grad * (1 - weight),
+             end=lambda grad, weight: grad * weight)
+LERP_T = defop("lerp", "LerpBackward1", ("self", "end", "weight"),
+               self=lambda grad, weight: grad * (1 - weight),
+               end=lambda grad, weight: grad * weight,
+               weight=lambda grad, self, end: grad * (end - self))
+ADDCMUL = defop("addcmul", "AddcmulBackward0", ("self", "tensor1", "tensor2", "value"), inputs=3,
+                self=lambda grad: grad,
+                tensor1=lambda grad, tensor2, value: grad * tensor2 * value,
+                tensor2=lambda grad, tensor1, value: grad * tensor1 * value)
+ADDCDIV = defop("addcdiv", "AddcdivBackward0", ("self", "tensor1", "tensor2", "value"), inputs=3,
+                self=lambda grad: grad,
+                tensor1=lambda grad, tensor2, value: grad * (value / tensor2),
+                tensor2=lambda grad, tensor1, tensor2, value:
+                    -grad * (value * tensor1 / (tensor2 * tensor2)))
+
+# in-place only rows (their forward has no out-of-place twin with this name)
+ZERO_ = defop("zero_", "ZeroBackward0", self=lambda grad: _zeros_like(grad))
+FILL_ = defop("fill_", "FillBackward2", ("self", "value"), inputs=1,
+              self=lambda grad: _zeros_like(grad))
+FILL_T = defop("fill_", "FillBackward3", ("self", "value"),
+               self=lambda grad: _zeros_like(grad),
+               value=lambda grad: grad.sum())
+COPY_ = defop("copy_", "CopyBackwards", ("self", "src"),
+              self=lambda grad: _zeros_like(grad),
+              src=lambda grad: grad)
+
+
+# --- long derivatives -----------------------------------------------------------------
+
+def _not_differentiable(name):
+    raise RuntimeError(f"the derivative for '{name}' is not implemented.")
+
+
+def _tie_half(grad, self, other):
+    """maximum/minimum: at ties each input gets half the gradient."""
+    return _where(self == other, grad / 2, grad)
+
+
+def _pow_backward(grad, self, exponent):
+    if exponent == 0:
+        return _zeros_like(grad)
+    return grad * (exponent * self.pow(exponent - 1))
+
+
+def _pow_backward_self(grad, self, exponent):
+    return _where(exponent == 0.0, _zeros_like_scalar(grad), grad * (exponent * self.pow(exponent - 1)))
+
+
+def _pow_backward_exponent(grad, self, exponent, result):
+    """d(self ** exponent)/d(exponent) = result * log(self); 0 where self == 0 and exponent >= 0."""
+    zero = _zeros_like_scalar(grad)
+    if _isinstance(self, Tensor):
+        cond = (self == 0).logical_and(exponent >= 0)
+        return grad * _where(cond, zero, result * self.log())
+    with np.errstate(all="ignore"):
+        log_base = builtins.float(np.log(np.float64(self)))
+    if self == 0:
+        return grad * _where(exponent >= 0, zero, result * log_base)
+    return grad * (result * log_base)
+
+
+def _zeros_like_scalar(grad):
+    return make(np.zeros((), grad._dtype.np), grad._dtype)
+
+
+def _threshold_backward(grad, result):
+    return _where(result <= 0, _zeros_like_scalar(grad), grad)
+
+
+def _clamp_backward(grad, self, min, max):
+    if min is None and max is None:
+        return grad
+    if max is None:
+        mask = self >= min
+    elif min is None:
+        mask = self <= max
+    else:
+        mask = (self >= min).logical_and(self <= max)
+    return _where(mask, grad, _zeros_like_scalar(grad))
+
+
+def _logit_backward(grad, self, eps):
+    if eps is None:
+        return grad / (self * (1 - self))
+    lo, hi = eps, 1 - eps
+    inside = (self >= lo).logical_and(self <= hi)
+    return _where(inside, grad / (self * (1 - self)), _zeros_like_scalar(grad))
+
+
+def _sinc_backward(grad, self):
+    pix = self * math.pi
+    d = (pix.cos() * math.pi - pix.sin() / self) / self
+    return grad * _where(self == 0, _zeros_like_scalar(grad), d)
+
+
+def _xlogy_self(grad, self, other):
+    return grad * _where((self == 0).logical_and(other.isnan().logical_not()),
+                         _zeros_like_scalar(grad), other.log())
+
+
+def _xlogy_other(grad, self, other):
+    return grad * self / other
+
+
+# ==================================================================================
+# Forward helpers
+# ==================================================================================
+
+def _binary_arrays(a, b, dtype):
+    return array_of(a, dtype), array_of(b, dtype)
+
+
+def _run2(fn, x, y, a, b):
+    """Call a NumPy binary function, turning its shape errors into torch's."""
+    try:
+        return fn(x, y)
+    except ValueError:
+        raise broadcast_error(_shape(a), _shape(b)) from None
+
+
+def _shape(x):
+    return x._data.shape if _isinstance(x, Tensor) else ()
+
+
+def _is_tensor_or_number(x):
+    return _isinstance(x, Tensor) or is_number(x)
+
+
+def _check_binary(fn, a, b):
+    if not _isinstance(a, Tensor):
+        if not is_number(a):
+            raise TypeError(f"{fn}(): argument 'input' (position 1) must be Tensor, not {type(a).__name__}")
+    if not _is_tensor_or_number(b):
+        raise TypeError(f"{fn}() received an invalid combination of arguments - got "
+                        f"({_tn(a)}, {_tn(b)})")
+
+
+def _tn(x):
+    return "Tensor" if _isinstance(x, Tensor) else type(x).__name__
+
+
+def _as_tensor_number(x, dtype):
+    """A 0-dim tensor for a Python number (for ops whose self must be a Tensor)."""
+    return make(np.array(number_value(x), dtype.np), dtype)
+
+
+# --- add / sub / mul / div --------------------------------------------------------------
+
+def add(input, other, *, alpha=1, out=None):
+    _check_binary("add", input, other)
+    dtype = promote2(input, other)
+    x, y = _binary_arrays(input, other, dtype)
+    if alpha != 1:
+        _check_alpha(alpha, dtype, "add")
+        y = y * array_of(alpha, dtype) if _isinstance(y, np.ndarray) else number_value(other) * alpha
+        if _isinstance(y, np.ndarray) and y.dtype != dtype.np:
+            y = y.astype(dtype.np)
+    if dtype is D.bool_:
+        r = _run2(np.logical_or, x, y, input, other)
+    else:
+        r = _run2(np.add, x, y, input, other)
+    if not _isinstance(input, Tensor):
+        input, other = other, input  # a number on the left: torch records (tensor, number)
+    res = finish(ADD, r, dtype, (input, other, alpha))
+    return handle_out(res, out, "add") if out is not None else res
+
+
+def _check_alpha(alpha, dtype, fn):
+    if dtype.category != FLOATING and _isinstance(alpha, builtins.float):
+        raise RuntimeError(f"For integral input tensors, argument alpha must not be a floating point number.")
+    if dtype is D.bool_ and not _isinstance(alpha, builtins.bool):
+        raise RuntimeError("Boolean alpha only supported for Boolean results.")
+
+
+def sub(input, other, *, alpha=1, out=None):
+    _check_binary("sub", input, other)
+    dtype = promote2(input, other)
+    if dtype is D.bool_:
+        raise RuntimeError(_errors.BOOL_SUB)
+    x, y = _binary_arrays(input, other, dtype)
+    if alpha != 1:
+        _check_alpha(alpha, dtype, "sub")
+        y = np.multiply(y, alpha, dtype=dtype.np) if _isinstance(y, np.ndarray) else y * alpha
+    r = _run2(np.subtract, x, y, input, other)
+    if not _isinstance(input, Tensor):
+        return handle_out(_rsub_record(r, dtype, other, input, alpha), out, "sub")
+    res = finish(SUB, r, dtype, (input, other, alpha))
+    return handle_out(res, out, "sub") if out is not None else res
+
+
+def _rsub_record(r, dtype, tensor, number, alpha):
+    return finish(RSUB, r, dtype, (tensor, number, alpha))
+
+
+def rsub(input, other, *, alpha=1):
+    """other - alpha * input (torch.rsub)."""
+    if _isinstance(other, Tensor):
+        return sub(other, input, alpha=alpha)
+    dtype = promote2(input, other)
+    if dtype is D.bool_:
+        raise RuntimeError(_errors.BOOL_SUB)
+    x = array_of(input, dtype)
+    if alpha != 1:
+        x = x * alpha
+    r = np.subtract(array_of(other, dtype), x)
+    return finish(RSUB, r.astype(dtype.np, copy=False) if _isinstance(r, np.ndarray) else r, dtype,
+                  (input, other, alpha))
+
+
+def mul(input, other, *, out=None):
+    _check_binary("mul", input, other)
+    dtype = promote2(input, other)
+    x, y = _binary_arrays(input, other, dtype)
+    if dtype is D.bool_:
+        r = _run2(np.logical_and, x, y, input, other)
+    else:
+        r = _run2(np.multiply, x, y, input, other)
+    if not _isinstance(input, Tensor):
+        input, other = other, input
+    res = finish(MUL, r, dtype, (input, other))
+    return handle_out(res, out, "mul") if out is not None else res
+
+
+def _true_div_dtype(dtype):
+    return dtype if dtype.category == FLOATING else D.get_default_dtype()
+
+
+def div(input, other, *, rounding_mode=None, out=None):
+    _check_binary("div", input, other)
+    dtype = promote2(input, other)
+    if rounding_mode is None:
+        dtype = _true_div_dtype(dtype)
+        x, y = _binary_arrays(input, other, dtype)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = _run2(np.true_divide, x, y, input, other)
+        if not _isinstance(input, Tensor):
+            # number / tensor is recorded as reciprocal then mul, as in torch
+            return mul(reciprocal(other), input) if out is None else handle_out(
+                mul(reciprocal(other), input), out, "div")
+        res = finish(DIV, r, dtype, (input, other))
+        return handle_out(res, out, "div") if out is not None else res
+    if rounding_mode not in ("trunc", "floor"):
+        raise RuntimeError("div expected rounding_mode to be one of None, 'trunc', or 'floor' but "
+                           f"found '{rounding_mode}'")
+    x, y = _binary_arrays(input, other, dtype)
+    if dtype.category != FLOATING:
+        _check_int_zero(y)
+        if rounding_mode == "floor":
+            r = _run2(np.floor_divide, x, y, input, other)
+        else:
+            q = _run2(np.floor_divide, x, y, input, other)
+            rem = np.remainder(x, y)
+            # floor -> trunc: add one where the signs differ and the division is inexact
+            fix = (rem != 0) & ((np.asarray(x) < 0) != (np.asarray(y) < 0))
+            r = np.where(fix, q + 1, q).astype(dtype.np, copy=False)
+    else:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if rounding_mode == "trunc":
+                r = np.trunc(_run2(np.true_divide, x, y, input, other))
+            else:
+                r = _floor_div_float(x, y, dtype)
+    if not _isinstance(input, Tensor):
+        input = _as_tensor_number(input, dtype)
+    res = finish(DIV_ROUNDED, r, dtype, (input, other))
+    return handle_out(res, out, "div") if out is not None else res
+
+
+def _floor_div_float(x, y, dtype):
+    # torch's floor division of floats: like Python's // (np.floor_divide), which
+    # computes from fmod so that e.g. 1 // 0.1 == 9.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.floor_divide(x, y)
+    if not _isinstance(r, np.ndarray):
+        r = np.asarray(r, dtype.np)
+    return r.astype(dtype.np, copy=False)
+
+
+def _check_int_zero(y):
+    if np.any(np.asarray(y) == 0):
+        raise RuntimeError("ZeroDivisionError")
+
+
+def true_divide(input, other, *, out=None):
+    return div(input, other, out=out)
+
+
+def floor_divide(input, other, *, out=None):
+    _check_binary("floor_divide", input, other)
+    dtype = promote2(input, other)
+    x, y = _binary_arrays(input, other, dtype)
+    if dtype.category != FLOATING:
+        _check_int_zero(y)
+        r = _run2(np.floor_divide, x, y, input, other)
+    else:
+        r = _floor_div_float(x, y, dtype)
+    if not _isinstance(input, Tensor):
+        input = _as_tensor_number(input, dtype)
+    res = finish(FLOOR_DIVIDE, r, dtype, (input, other))
+    return handle_out(res, out, "floor_divide") if out is not None else res
+
+
+def remainder(input, other, *, out=None):
+    _check_binary("remainder", input, other)
+    dtype = promote2(input, other)
+    x, y = _binary_arrays(input, other, dtype)
+    if dtype.category != FLOATING:
+        _check_int_zero(y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = _run2(np.remainder, x, y, input, other)
+    if not _isinstance(input, Tensor):
+        input = _as_tensor_number(input, dtype)
+    op = REMAINDER_TT if _isinstance(other, Tensor) else REMAINDER
+    res = finish(op, r, dtype, (input, other))
+    return handle_out(res, out, "remainder") if out is not None else res
+
+
+def fmod(input, other, *, out=None):
+    check_tensor(input, "fmod")
+    dtype = promote2(input, other)
+    x, y = _binary_arrays(input, other, dtype)
+    if dtype.category != FLOATING:
+        _check_int_zero(y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = _run2(np.fmod, x, y, input, other)
+    op = FMOD_TT if _isinstance(other, Tensor) else FMOD
+    res = finish(op, r, dtype, (input, other))
+    return handle_out(res, out, "fmod") if out is not None else res
+
+
+# --- pow -----------------------------------------------------------------------------
+
+def pow(input, exponent, *, out=None):  # noqa: A001 - torch's name
+    if not _isinstance(input, Tensor):
+        if not is_number(input):
+            raise TypeError(f"pow() received an invalid combination of arguments - got "
+                            f"({_tn(input)}, {_tn(exponent)})")
+        return _pow_scalar_base(input, exponent, out)
+    if _isinstance(exponent, Tensor):
+        dtype = promote2(input, exponent)
+        x, y = _binary_arrays(input, exponent, dtype)
+        if dtype.category != FLOATING:
+            r = _int_pow(x, y, dtype, input, exponent)
+        else:
+            with np.errstate(all="ignore"):
+                r = _run2(np.power, x, y, input, exponent)
+        res = finish(POW_TT, r, dtype, (input, exponent))
+        return handle_out(res, out, "pow") if out is not None else res
+    if not is_number(exponent):
+        raise TypeError(f"pow() received an invalid combination of arguments - got "
+                        f"({_tn(input)}, {_tn(exponent)})")
+    exponent = number_value(exponent)
+    dtype = promote2(input, exponent)
+    x = array_of(input, dtype)
+    if dtype.category != FLOATING:
+        if exponent < 0 and not _isinstance(exponent, builtins.bool):
+            raise RuntimeError("Integers to negative integer powers are not allowed.")
+        r = np.power(x, exponent, dtype=dtype.np) if dtype is not D.bool_ else \
+            np.power(x.astype(np.int64), exponent).astype(np.bool_)
+    elif exponent == 2:
+        r = np.square(x)
+    elif exponent == 0.5:
+        r = np.sqrt(x) if dtype.category == FLOATING else np.power(x, exponent)
+    else:
+        with np.errstate(all="ignore"):
+            r = np.power(x, array_of(exponent, dtype))
+    res = finish(POW, r, dtype, (input, exponent))
+    return handle_out(res, out, "pow") if out is not None else res
+
+
+def _int_pow(x, y, dtype, a, b):
+    ya = np.asarray(y)
+    if dtype is D.bool_:
+        return _run2(np.power, np.asarray(x, np.int64), ya.astype(np.int64), a, b).astype(np.bool_)
+    # torch: an integer to a negative power gives 0, except 1 and -1
+    xa = np.asarray(x)
+    neg = ya < 0
+    if np.any(neg):
+        safe = np.where(neg, 0, ya)
+        r = _run2(np.power, xa, safe, a, b)
+        one = xa == 1
+        minus_one = xa == -1
+        negr = np.where(one, 1, np.where(minus_one, np.where(ya % 2 == 0, 1, -1), 0))
+        return np.where(neg, negr, r).astype(dtype.np)
+    return _run2(np.power, xa, ya, a, b)
+
+
+def _pow_scalar_base(base, exponent, out):
+    check_tensor(exponent, "pow", "exponent", 2)
+    base = number_value(base)
+    dtype = promote2(base, exponent)
+    y = array_of(exponent, dtype)
+    if dtype.category != FLOATING:
+        r = _int_pow(array_of(base, dtype), y, dtype, base, exponent)
+    else:
+        with np.errstate(all="ignore"):
+            r = np.power(array_of(base, dtype) if not _isinstance(base, builtins.float) else
+                         np.asarray(base, dtype.np), y)
+    res = finish(POW_ST, r, dtype, (exponent, base))
+    return handle_out(res, out, "pow") if out is not None else res
+
+
+def float_power(input, exponent):
+    return pow(input.double() if _isinstance(input, Tensor) else input,
+               exponent.double() if _isinstance(exponent, Tensor) else exponent)
+
+
+# --- unary ---------------------------------------------------------------------------
+
+def _float_unary(op, fn, kernel=None):
+    """A unary op whose result is floating (integers and bools go to the default dtype)."""
+    name = op.name
+
+    def f(input, *, out=None):
+        if not _isinstance(input, Tensor):
+            raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not "
+                            f"{type(input).__name__}")
+        d = input._dtype
+        a = input._data
+        if d.category != FLOATING:
+            d = D.get_default_dtype()
+            a = a.astype(d.np)
+        with np.errstate(all="ignore"):
+            r = fn(a)
+        res = finish(op, r, d, (input,))
+        return handle_out(res, out, name) if out is not None else res
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+def _float_unary_(op, fn):
+    """The in-place variant: only for floating tensors (else torch's cast error)."""
+    name = op.name + "_"
+
+    def f(self):
+        d = self._dtype
+        if d.category != FLOATING:
+            raise RuntimeError(_errors.cant_cast(
+                _scalar_name(D.get_default_dtype()), _scalar_name(d)))
+        return _inplace(op, self, (self,), lambda a: fn(a, out=a))
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+def _scalar_name(d):
+    from .._tensor import scalar_type_name
+    return scalar_type_name(d)
+
+
+def _inplace(op, self, values, compute):
+    """Run ``compute(self._data)`` in place with torch's checks, then rebase history."""
+    recording = check_inplace(self, values, op.n_inputs)
+    save = None
+    if recording and any("self" in n for n in op.needs):
+        save = {"self": make(self._data.copy(), self._dtype)}
+        save["self"]._requires_grad = self._requires_grad
+        save["self"]._grad_fn = self._grad_fn
+    with np.errstate(all="ignore"):
+        compute(self._data)
+    return rebase(op, self, values, recording, save)
+
+
+exp = _float_unary(EXP, np.exp)
+exp2 = _float_unary(EXP2, np.exp2)
+expm1 = _float_unary(EXPM1, np.expm1)
+log = _float_unary(LOG, np.log)
+log2 = _float_unary(LOG2, np.log2)
+log10 = _float_unary(LOG10, np.log10)
+log1p = _float_unary(LOG1P, np.log1p)
+sqrt = _float_unary(SQRT, np.sqrt)
+sin = _float_unary(SIN, np.sin)
+cos = _float_unary(COS, np.cos)
+tan = _float_unary(TAN, np.tan)
+asin = _float_unary(ASIN, np.arcsin)
+acos = _float_unary(ACOS, np.arccos)
+atan = _float_unary(ATAN, np.arctan)
+sinh = _float_unary(SINH, np.sinh)
+cosh = _float_unary(COSH, np.cosh)
+tanh = _float_unary(TANH, np.tanh)
+asinh = _float_unary(ASINH, np.arcsinh)
+acosh = _float_unary(ACOSH, np.arccosh)
+atanh = _float_unary(ATANH, np.arctanh)
+deg2rad = _float_unary(DEG2RAD, np.deg2rad)
+rad2deg = _float_unary(RAD2DEG, np.rad2deg)
+
+
+def _rsqrt_np(a, out=None):
+    r = np.sqrt(a, out=out)
+    return np.divide(1, r, out=r if out is not None else None, dtype=a.dtype) if out is None \
+        else np.divide(1, r, out=out)
+
+
+def _reciprocal_np(a, out=None):
+    return np.divide(1, a, out=out, dtype=a.dtype) if out is None else np.divide(1, a, out=out)
+
+
+def _sigmoid_np(a, out=None):
+    # 1 / (1 + exp(-x)), in the input's precision
+    r = np.negative(a, out=out)
+    np.exp(r, out=r)
+    np.add(r, 1, out=r)
+    return np.divide(1, r, out=r)
+
+
+def _erf_np(a, out=None):
+    try:
+        from scipy.special import erf as _erf  # optional, exact to the ulp
+        return _erf(a, out=out) if out is not None else _erf(a)
+    except ImportError:
+        pass
+    flat = np.asarray(a, np.float64).ravel()
+    r = np.array([math.erf(v) for v in flat], np.float64).reshape(np.shape(a)).astype(a.dtype)
+    if out is not None:
+        out[...] = r
+        return out
+    return r
+
+
+def _erfinv_np(a, out=None):
+    flat = np.asarray(a, np.float64).ravel()
+    r = np.array([_erfinv_scalar(v) for v in flat], np.float64).reshape(np.shape(a)).astype(a.dtype)
+    if out is not None:
+        out[...] = r
+        return out
+    return r
+
+
+def _erfinv_scalar(y):
+    if y <= -1:
+        return -math.inf if y == -1 else math.nan
+    if y >= 1:
+        return math.inf if y == 1 else math.nan
+    if math.isnan(y):
+        return math.nan
+    # initial guess (Giles' approximation), then Newton steps on erf
+    w = -math.log((1.0 - y) * (1.0 + y))
+    if w < 5.0:
+        w -= 2.5
+        p = 2.81022636e-08
+        for c in (3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087, -0.00125372503,
+                  -0.00417768164, 0.246640727, 1.50140941):
+            p = c + p * w
+    else:
+        w = math.sqrt(w) - 3.0
+        p = -0.000200214257
+        for c in (0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613,
+                  0.00943887047, 1.00167406, 2.83297682):
+            p = c + p * w
+    x = p * y
+    for _ in range(3):
+        err = math.erf(x) - y
+        x -= err / (TWO_OVER_SQRT_PI * math.exp(-x * x))
+    return x
+
+
+rsqrt = _float_unary(RSQRT, _rsqrt_np)
+reciprocal = _float_unary(RECIPROCAL, _reciprocal_np)
+sigmoid = _float_unary(SIGMOID, _sigmoid_np)
+erf = _float_unary(ERF, _erf_np)
+erfinv = _float_unary(ERFINV, _erfinv_np)
+
+exp_ = _float_unary_(EXP, np.exp)
+log_ = _float_unary_(LOG, np.log)
+sqrt_ = _float_unary_(SQRT, np.sqrt)
+sin_ = _float_unary_(SIN, np.sin)
+cos_ = _float_unary_(COS, np.cos)
+tanh_ = _float_unary_(TANH, np.tanh)
+sigmoid_ = _float_unary_(SIGMOID, _sigmoid_np)
+reciprocal_ = _float_unary_(RECIPROCAL, _reciprocal_np)
+rsqrt_ = _float_unary_(RSQRT, _rsqrt_np)
+log1p_ = _float_unary_(LOG1P, np.log1p)
+expm1_ = _float_unary_(EXPM1, np.expm1)
+erf_ = _float_unary_(ERF, _erf_np)
+
+
+def _unary_same(op, fn, kernel, allow_bool=True, allow_int=True):
+    """A unary op that keeps the dtype."""
+    name = op.name
+
+    def f(input, *, out=None):
+        if not _isinstance(input, Tensor):
+            raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not "
+                            f"{type(input).__name__}")
+        d = input._dtype
+        if (d is D.bool_ and not allow_bool) or (d.category == INTEGRAL and not allow_int):
+            raise not_implemented_for(kernel, d)
+        res = finish(op, fn(input._data), d, (input,))
+        return handle_out(res, out, name) if out is not None else res
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+def _identity_copy(a):
+    return a.copy()
+
+
+def neg(input, *, out=None):
+    check_tensor(input, "neg")
+    if input._dtype is D.bool_:
+        raise RuntimeError(_errors.BOOL_NEG)
+    res = finish(NEG, np.negative(input._data), input._dtype, (input,))
+    return handle_out(res, out, "neg") if out is not None else res
+
+
+negative = neg
+abs = _unary_same(ABS, np.abs, "abs_cpu", allow_bool=False)  # noqa: A001
+absolute = abs
+
+
+def sign(input, *, out=None):
+    check_tensor(input, "sign")
+    d = input._dtype
+    r = input._data.copy() if d is D.bool_ else np.sign(input._data)
+    res = finish(SIGN, r, d, (input,))
+    return handle_out(res, out, "sign") if out is not None else res
+
+
+def sgn(input, *, out=None):
+    check_tensor(input, "sgn")
+    d = input._dtype
+    r = input._data.copy() if d is D.bool_ else np.sign(input._data)
+    return finish(SGN, r, d, (input,))
+
+
+def _rounding(op, fn, kernel):
+    name = op.name
+
+    def f(input, *, out=None):
+        check_tensor(input, name)
+        d = input._dtype
+        if d is D.bool_:
+            raise not_implemented_for(kernel, d)
+        r = input._data.copy() if d.category == INTEGRAL else fn(input._data)
+        res = finish(op, r, d, (input,))
+        return handle_out(res, out, name) if out is not None else res
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+floor = _rounding(FLOOR, np.floor, "floor_vml_cpu")
+ceil = _rounding(CEIL, np.ceil, "ceil_vml_cpu")
+trunc = _rounding(TRUNC, np.trunc, "trunc_vml_cpu")
+fix = trunc
+
+
+def round(input, *, decimals=0, out=None):  # noqa: A001
+    check_tensor(input, "round")
+    d = input._dtype
+    if d is D.bool_:
+        raise not_implemented_for("round_cpu", d)
+    if d.category == INTEGRAL:
+        if decimals != 0:
+            raise not_implemented_for("round_cpu", d)
+        return finish(ROUND, input._data.copy(), d, (input,))
+    if decimals == 0:
+        return finish(ROUND, np.rint(input._data), d, (input,))
+    # torch: nearbyint(x * 10**d) / 10**d, computed in the input's precision
+    scale = np.asarray(10.0 ** decimals, d.np) if decimals > 0 else np.asarray(10.0 ** -decimals, d.np)
+    with np.errstate(all="ignore"):
+        if decimals > 0:
+            r = np.rint(input._data * scale) / scale
+        else:
+            r = np.rint(input._data / scale) * scale
+    res = finish(ROUND_DEC, r.astype(d.np, copy=False), d, (input, decimals))
+    return handle_out(res, out, "round") if out is not None else res
+
+
+def frac(input, *, out=None):
+    check_tensor(input, "frac")
+    d = input._dtype
+    if d.category != FLOATING:
+        raise not_implemented_for("frac_cpu", d)
+    a = input._data
+    res = finish(FRAC, a - np.trunc(a), d, (input,))
+    return handle_out(res, out, "frac") if out is not None else res
+
+
+def square(input, *, out=None):
+    check_tensor(input, "square")
+    d = input._dtype
+    a = input._data
+    if d is D.bool_:
+        d = D.int64
+        a = a.astype(np.int64)
+    res = finish(SQUARE, np.square(a), d, (input, 2))
+    return handle_out(res, out, "square") if out is not None else res
+
+
+def relu(input):
+    check_tensor(input, "relu")
+    d = input._dtype
+    if d is D.bool_:
+        raise not_implemented_for("clamp_min_scalar_cpu", d)
+    a = input._data
+    r = np.maximum(a, 0) if d.category != FLOATING else np.where(a > 0, a, np.zeros((), a.dtype))
+    if d.category == FLOATING:
+        r = np.where(np.isnan(a), a, r)
+    return finish(RELU, r.astype(d.np, copy=False), d, (input,))
+
+
+def relu_(input):
+    return _inplace(RELU, input, (input,), lambda a: np.copyto(a, np.where(a > 0, a, 0) if
+                                                               not np.isnan(a).any() else
+                                                               np.where(np.isnan(a) | (a > 0), a, 0)))
+
+
+def logit(input, eps=None, *, out=None):
+    check_tensor(input, "logit")
+    d = input._dtype
+    a = input._data
+    if d.category != FLOATING:
+        d = D.get_default_dtype()
+        a = a.astype(d.np)
+    if eps is not None:
+        a = np.clip(a, eps, 1 - eps)
+    with np.errstate(all="ignore"):
+        r = np.log(a / (1 - a))
+    res = finish(LOGIT, r.astype(d.np, copy=False), d, (input, eps))
+    return handle_out(res, out, "logit") if out is not None else res
+
+
+def nan_to_num(input, nan=0.0, posinf=None, neginf=None, *, out=None):
+    check_tensor(input, "nan_to_num")
+    d = input._dtype
+    if d.category != FLOATING:
+        return finish(NAN_TO_NUM, input._data.copy(), d, (input,))
+    r = np.nan_to_num(input._data, nan=nan, posinf=posinf, neginf=neginf)
+    res = finish(NAN_TO_NUM, r, d, (input,))
+    return handle_out(res, out, "nan_to_num") if out is not None else res
+
+
+def sinc(input, *, out=None):
+    check_tensor(input, "sinc")
+    d = input._dtype
+    a = input._data
+    if d.category != FLOATING:
+        d = D.get_default_dtype()
+        a = a.astype(d.np)
+    return finish(SINC, np.sinc(a).astype(d.np, copy=False), d, (input,))
+
+
+# --- binary math ---------------------------------------------------------------------------
+
+def _float_binary(op, fn):
+    name = op.name
+
+    def f(input, other, *, out=None):
+        check_tensor(input, name)
+        check_tensor(other, name, "other", 2)
+        d = promote2(input, other)
+        if d.category != FLOATING:
+            d = D.get_default_dtype()
+        x, y = _binary_arrays(input, other, d)
+        with np.errstate(all="ignore"):
+            r = _run2(fn, x, y, input, other)
+        res = finish(op, r, d, (input, other))
+        return handle_out(res, out, name) if out is not None else res
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+atan2 = _float_binary(ATAN2, np.arctan2)
+arctan2 = atan2
+hypot = _float_binary(HYPOT, np.hypot)
+
+
+def xlogy(input, other, *, out=None):
+    d = promote2(input, other)
+    if d.category != FLOATING:
+        d = D.get_default_dtype()
+    x, y = _binary_arrays(input, other, d)
+    with np.errstate(all="ignore"):
+        r = np.where(np.asarray(x) == 0, np.zeros((), d.np), np.asarray(x) * np.log(y))
+        r = np.where(np.isnan(y), np.asarray(y) * 1, r).astype(d.np)
+    if not _isinstance(other, Tensor):
+        other = _as_tensor_number(other, d)
+    return finish(XLOGY, r, d, (input, other))
+
+
+def _minmax_binary(op, fn, name):
+    def f(input, other, *, out=None):
+        check_tensor(input, name)
+        check_tensor(other, name, "other", 2)
+        d = promote2(input, other)
+        x, y = _binary_arrays(input, other, d)
+        r = _run2(fn, x, y, input, other)
+        res = finish(op, r, d, (input, other))
+        return handle_out(res, out, name) if out is not None else res
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+maximum = _minmax_binary(MAXIMUM, np.maximum, "maximum")
+minimum = _minmax_binary(MINIMUM, np.minimum, "minimum")
+
+
+def fmax(input, other):
+    d = promote2(input, other)
+    x, y = _binary_arrays(input, other, d)
+    return make(np.fmax(x, y), d)
+
+
+def fmin(input, other):
+    d = promote2(input, other)
+    x, y = _binary_arrays(input, other, d)
+    return make(np.fmin(x, y), d)
+
+
+# --- clamp / where / lerp ---------------------------------------------------------------
+
+def clamp(input, min=None, max=None, *, out=None):  # noqa: A002
+    check_tensor(input, "clamp")
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if _isinstance(min, Tensor) or _isinstance(max, Tensor):
+        return _clamp_tensor(input, min, max, out)
+    d = result_type(*[v for v in (input, min, max) if v is not None])
+    a = array_of(input, d)
+    lo = None if min is None else array_of(min, d)
+    hi = None if max is None else array_of(max, d)
+    r = _clip(a, lo, hi, d)
+    res = finish(CLAMP, r, d, (input, min, max))
+    return handle_out(res, out, "clamp") if out is not None else res
+
+
+def _clip(a, lo, hi, d):
+    # torch: min(max(x, lo), hi), and nan propagates from x
+    r = a
+    if lo is not None:
+        r = np.maximum(r, lo)
+    if hi is not None:
+        r = np.minimum(r, hi)
+    if r is a:
+        r = a.copy()
+    if not _isinstance(r, np.ndarray):
+        r = np.asarray(r)
+    return r.astype(d.np, copy=False)
+
+
+def _clamp_tensor(input, min, max, out):  # noqa: A002
+    d = result_type(*[v for v in (input, min, max) if v is not None])
+    a = array_of(input, d)
+    lo = None if min is None else array_of(min, d)
+    hi = None if max is None else array_of(max, d)
+    try:
+        r = _clip(a, lo, hi, d)
+    except ValueError:
+        other = min if min is not None else max
+        raise broadcast_error(_shape(input), _shape(other)) from None
+    if min is not None and not _isinstance(min, Tensor):
+        min = _as_tensor_number(min, d)  # noqa: A001
+    if max is not None and not _isinstance(max, Tensor):
+        max = _as_tensor_number(max, d)  # noqa: A001
+    res = finish(CLAMP_T, r, d, (input, min, max))
+    return handle_out(res, out, "clamp") if out is not None else res
+
+
+clip = clamp
+
+
+def clamp_min(input, min):  # noqa: A002
+    return clamp(input, min=min)
+
+
+def clamp_max(input, max):  # noqa: A002
+    return clamp(input, max=max)
+
+
+def clamp_(self, min=None, max=None):  # noqa: A002
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    d = self._dtype
+    if _isinstance(min, Tensor) or _isinstance(max, Tensor):
+        res = clamp(self.detach(), min, max)
+        return _assign_inplace(CLAMP_T, self, (self, min, max), res)
+
+    lo = None if min is None else array_of(min, d)
+    hi = None if max is None else array_of(max, d)
+    if d.category != FLOATING and (_isinstance(min, builtins.float) or _isinstance(max, builtins.float)):
+        raise RuntimeError(_errors.cant_cast("Float", _scalar_name(d)))
+    return _inplace(CLAMP, self, (self, min, max), lambda a: np.copyto(a, _clip(a, lo, hi, d)))
+
+
+def _assign_inplace(op, self, values, res):
+    return _inplace(op, self, values, lambda a: np.copyto(a, res._data, casting="unsafe"))
+
+
+clip_ = clamp_
+
+
+def where(condition, input=None, other=None, *, out=None):
+    if input is None and other is None:
+        from .indexing import nonzero
+        return nonzero(condition, as_tuple=True)
+    check_tensor(condition, "where", "condition", 1)
+    if condition._dtype is not D.bool_ and condition._dtype is not D.uint8:
+        raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor "
+                           f"with dtype {_scalar_name(condition._dtype)}")
+    if _isinstance(input, Tensor) or _isinstance(other, Tensor):
+        d = promote2(input, other)
+    else:
+        d = promote2(input, other)
+        if d.category == FLOATING:
+            d = D.get_default_dtype()
+    x, y = _binary_arrays(input, other, d)
+    try:
+        r = np.where(condition._data, x, y)
+    except ValueError:
+        shapes = [condition._data.shape, _shape(input), _shape(other)]
+        from ._common import broadcast_shapes
+        broadcast_shapes(*shapes)
+        raise
+    r = np.asarray(r)
+    if r.dtype != d.np:
+        r = r.astype(d.np)
+    res = finish(WHERE, r, d, (input, other, condition))
+    return handle_out(res, out, "where") if out is not None else res
+
+
+def _where(cond, x, y):
+    """where() for rules: cond a bool Tensor, x and y Tensors."""
+    return where(cond, x, y)
+
+
+def lerp(input, end, weight, *, out=None):
+    check_tensor(input, "lerp")
+    check_tensor(end, "lerp", "end", 2)
+    d = promote2(input, end)
+    if _isinstance(weight, Tensor):
+        d = D.promote(d, weight._dtype)
+        w = weight._data
+        op = LERP_T
+    else:
+        w = weight
+        op = LERP
+    a, b = input._data, end._data
+    # torch: weight < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w)
+    with np.errstate(all="ignore"):
+        diff = b - a
+        wa = np.asarray(w, d.np)
+        r = np.where(np.abs(wa) < 0.5, a + wa * diff, b - diff * (1 - wa)).astype(d.np)
+    res = finish(op, r, d, (input, end, weight))
+    return handle_out(res, out, "lerp") if out is not None else res
+
+
+def addcmul(input, tensor1, tensor2, *, value=1, out=None):
+    d = result_type(input, tensor1, tensor2)
+    r = np.asarray(array_of(input, d) + value * (array_of(tensor1, d) * array_of(tensor2, d))).astype(d.np)
+    return finish(ADDCMUL, r, d, (input, tensor1, tensor2, value))
+
+
+def addcdiv(input, tensor1, tensor2, *, value=1, out=None):
+    d = result_type(input, tensor1, tensor2)
+    r = np.asarray(array_of(input, d) + value * (array_of(tensor1, d) / array_of(tensor2, d))).astype(d.np)
+    return finish(ADDCDIV, r, d, (input, tensor1, tensor2, value))
+
+
+# --- comparisons and logic (never differentiable) ---------------------------------------
+
+def _compare(fn, name, opname):
+    def f(input, other, *, out=None):
+        if not _isinstance(input, Tensor):
+            check_tensor(input, name)
+        if not (_isinstance(other, Tensor) or is_number(other)):
+            raise TypeError(f"{name}() received an invalid combination of arguments - got "
+                            f"({_tn(input)}, {_tn(other)})")
+        d = promote2(input, other)
+        x, y = _binary_arrays(input, other, d)
+        with np.errstate(invalid="ignore"):
+            r = _run2(fn, x, y, input, other)
+        res = make(np.asarray(r), D.bool_)
+        return handle_out(res, out, name) if out is not None else res
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+eq = _compare(np.equal, "eq", "==")
+ne = _compare(np.not_equal, "ne", "!=")
+lt = _compare(np.less, "lt", "<")
+le = _compare(np.less_equal, "le", "<=")
+gt = _compare(np.greater, "gt", ">")
+ge = _compare(np.greater_equal, "ge", ">=")
+not_equal, less, less_equal, greater, greater_equal = ne, lt, le, gt, ge
+
+
+def _logical(fn, name):
+    def f(input, other, *, out=None):
+        check_tensor(input, name)
+        check_tensor(other, name, "other", 2)
+        r = _run2(fn, input._data, other._data, input, other)
+        res = make(np.asarray(r), D.bool_)
+        return handle_out(res, out, name) if out is not None else res
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+logical_and = _logical(np.logical_and, "logical_and")
+logical_or = _logical(np.logical_or, "logical_or")
+logical_xor = _logical(np.logical_xor, "logical_xor")
+
+
+def logical_not(input, *, out=None):
+    check_tensor(input, "logical_not")
+    res = make(np.logical_not(input._data), D.bool_)
+    return handle_out(res, out, "logical_not") if out is not None else res
+
+
+def _bitwise(fn, name, kernel):
+    def f(input, other, *, out=None):
+        if not _isinstance(input, Tensor):
+            input, other = other, input
+        d = promote2(input, other)
+        if d.category == FLOATING:
+            raise not_implemented_for(kernel, d)
+        x, y = _binary_arrays(input, other, d)
+        r = _run2(fn, x, y, input, other)
+        res = make(np.asarray(r).astype(d.np, copy=False), d)
+        return handle_out(res, out, name) if out is not None else res
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+bitwise_and = _bitwise(np.bitwise_and, "bitwise_and", "bitwise_and_cpu")
+bitwise_or = _bitwise(np.bitwise_or, "bitwise_or", "bitwise_or_cpu")
+bitwise_xor = _bitwise(np.bitwise_xor, "bitwise_xor", "bitwise_xor_cpu")
+bitwise_left_shift = _bitwise(np.left_shift, "bitwise_left_shift", "lshift_cpu")
+bitwise_right_shift = _bitwise(np.right_shift, "bitwise_right_shift", "rshift_cpu")
+
+
+def bitwise_not(input, *, out=None):
+    check_tensor(input, "bitwise_not")
+    d = input._dtype
+    if d.category == FLOATING:
+        raise not_implemented_for("bitwise_not_cpu", d)
+    r = np.logical_not(input._data) if d is D.bool_ else np.invert(input._data)
+    return make(r, d)
+
+
+def invert(self):
+    if self._dtype.category == FLOATING:
+        raise TypeError("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+    return bitwise_not(self)
+
+
+def isnan(input):
+    check_tensor(input, "isnan")
+    return make(np.isnan(input._data) if input._dtype.category == FLOATING else
+                np.zeros(input._data.shape, np.bool_), D.bool_)
+
+
+def isinf(input):
+    check_tensor(input, "isinf")
+    return make(np.isinf(input._data) if input._dtype.category == FLOATING else
+                np.zeros(input._data.shape, np.bool_), D.bool_)
+
+
+def isposinf(input):
+    return make(np.isposinf(input._data) if input._dtype.category == FLOATING else
+                np.zeros(input._data.shape, np.bool_), D.bool_)
+
+
+def isneginf(input):
+    return make(np.isneginf(input._data) if input._dtype.category == FLOATING else
+                np.zeros(input._data.shape, np.bool_), D.bool_)
+
+
+def isfinite(input):
+    check_tensor(input, "isfinite")
+    return make(np.isfinite(input._data) if input._dtype.category == FLOATING else
+                np.ones(input._data.shape, np.bool_), D.bool_)
+
+
+def isreal(input):
+    return make(np.ones(input._data.shape, np.bool_), D.bool_)
+
+
+def signbit(input):
+    return make(np.signbit(input._data), D.bool_)
+
+
+def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    check_tensor(input, "isclose")
+    check_tensor(other, "isclose", "other", 2)
+    if input._dtype is not other._dtype:
+        raise RuntimeError(f"{_scalar_name(input._dtype)} did not match {_scalar_name(other._dtype)}")
+    d = input._dtype
+    a, b = input._data, other._data
+    if d is D.bool_:
+        return make(np.asarray(a == b), D.bool_)
+    if d.category != FLOATING:
+        a = a.astype(np.float64)
+        b = b.astype(np.float64)
+    with np.errstate(all="ignore"):
+        close = np.asarray(a == b)
+        diff = np.abs(a - b)
+        close = close | (np.isfinite(diff) & (diff <= atol + rtol * np.abs(b)))
+        if equal_nan:
+            close = close | (np.isnan(a) & np.isnan(b))
+    return make(np.asarray(close), D.bool_)
+
+
+def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
+    return builtins.bool(isclose(input, other, rtol, atol, equal_nan)._data.all())
+
+
+def equal(input, other):
+    check_tensor(input, "equal")
+    check_tensor(other, "equal", "other", 2)
+    if input._data.shape != other._data.shape:
+        return False
+    return builtins.bool(np.array_equal(input._data, other._data))
+
+
+# --- in-place arithmetic ---------------------------------------------------------------
+
+def _inplace_binary(op, fn, name, self, other, extra=()):
+    """self.op_(other): compute in self's dtype (torch's cast check first)."""
+    check_tensor(self, name)
+    if not (_isinstance(other, Tensor) or is_number(other)):
+        raise TypeError(f"{name}() received an invalid combination of arguments - got "
+                        f"({_tn(self)}, {_tn(other)})")
+    d = self._dtype
+    rd = promote2(self, other)
+    if op is DIV and rd.category != FLOATING:
+        rd = D.get_default_dtype()
+    if rd is not d and not D.can_cast(rd, d):
+        raise RuntimeError(_errors.cant_cast(_scalar_name(rd), _scalar_name(d)))
+    if _isinstance(other, Tensor) and other._data.shape != self._data.shape:
+        try:
+            target = np.broadcast_shapes(self._data.shape, other._data.shape)
+        except ValueError:
+            raise broadcast_error(self._data.shape, other._data.shape) from None
+        if target != self._data.shape:
+            raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the "
+                               f"broadcast shape {list(target)}")
+    y = array_of(other, rd)
+    values = (self, other) + extra
+
+    def compute(a):
+        if rd is d:
+            fn(a, y, out=a)
+        else:
+            np.copyto(a, fn(a.astype(rd.np), y), casting="unsafe")
+
+    if not _isinstance(other, Tensor):
+        values = (self, other) + extra
+    return _inplace(op, self, values, compute)
+
+
+def add_(self, other, *, alpha=1):
+    if alpha != 1:
+        other = other * alpha
+    if self._dtype is D.bool_:
+        return _inplace_binary(ADD, np.logical_or, "add_", self, other, (alpha,))
+    return _inplace_binary(ADD, np.add, "add_", self, other, (alpha,))
+
+
+def sub_(self, other, *, alpha=1):
+    if self._dtype is D.bool_:
+        raise RuntimeError(_errors.BOOL_SUB)
+    if alpha != 1:
+        other = other * alpha
+    return _inplace_binary(SUB, np.subtract, "sub_", self, other, (alpha,))
+
+
+def mul_(self, other):
+    if self._dtype is D.bool_:
+        return _inplace_binary(MUL, np.logical_and, "mul_", self, other)
+    return _inplace_binary(MUL, np.multiply, "mul_", self, other)
+
+
+def div_(self, other, *, rounding_mode=None):
+    if rounding_mode is not None:
+        res = div(self.detach(), other, rounding_mode=rounding_mode)
+        return _assign_inplace(DIV_ROUNDED, self, (self, other), res)
+    return _inplace_binary(DIV, np.true_divide, "div_", self, other)
+
+
+def pow_(self, exponent):
+    if _isinstance(exponent, Tensor):
+        res = pow(self.detach(), exponent)
+        return _assign_inplace(POW_TT, self, (self, exponent), res)
+    d = self._dtype
+    rd = promote2(self, exponent)
+    if rd is not d and not D.can_cast(rd, d):
+        raise RuntimeError(_errors.cant_cast(_scalar_name(rd), _scalar_name(d)))
+    res = pow(self.detach(), exponent)
+    return _assign_inplace(POW, self, (self, exponent), res)
+
+
+def remainder_(self, other):
+    res = remainder(self.detach(), other)
+    return _assign_inplace(REMAINDER_TT if _isinstance(other, Tensor) else REMAINDER, self,
+                           (self, other), res)
+
+
+def fmod_(self, other):
+    res = fmod(self.detach(), other)
+    return _assign_inplace(FMOD_TT if _isinstance(other, Tensor) else FMOD, self, (self, other), res)
+
+
+def floor_divide_(self, other):
+    res = floor_divide(self.detach(), other)
+    return _assign_inplace(FLOOR_DIVIDE, self, (self, other), res)
+
+
+def neg_(self):
+    if self._dtype is D.bool_:
+        raise RuntimeError(_errors.BOOL_NEG)
+    return _inplace(NEG, self, (self,), lambda a: np.negative(a, out=a))
+
+
+def abs_(self):
+    return _inplace(ABS, self, (self,), lambda a: np.abs(a, out=a))
+
+
+def floor_(self):
+    return _inplace(FLOOR, self, (self,), lambda a: np.floor(a, out=a) if a.dtype.kind == "f" else a)
+
+
+def ceil_(self):
+    return _inplace(CEIL, self, (self,), lambda a: np.ceil(a, out=a) if a.dtype.kind == "f" else a)
+
+
+def round_(self, decimals=0):
+    res = round(self.detach(), decimals=decimals)
+    return _assign_inplace(ROUND if decimals == 0 else ROUND_DEC, self, (self, decimals), res)
+
+
+def trunc_(self):
+    return _inplace(TRUNC, self, (self,), lambda a: np.trunc(a, out=a) if a.dtype.kind == "f" else a)
+
+
+def square_(self):
+    return _inplace(SQUARE, self, (self, 2), lambda a: np.square(a, out=a))
+
+
+def zero_(self):
+    return _inplace(ZERO_, self, (self,), lambda a: a.fill(0))
+
+
+def fill_(self, value):
+    if _isinstance(value, Tensor):
+        if value._data.ndim != 0:
+            raise RuntimeError(f"fill_ only supports 0-dimension value tensor but got tensor with "
+                               f"{value._data.ndim} dimensions.")
+        v = value._data
+        return _inplace(FILL_T, self, (self, value), lambda a: a.fill(v))
+    if not is_number(value):
+        raise TypeError(f"fill_() received an invalid combination of arguments - got ({_tn(value)})")
+    v = number_value(value)
+    return _inplace(FILL_, self, (self, value), lambda a: _fill(a, v))
+
+
+def _fill(a, v):
+    try:
+        a.fill(v)
+    except OverflowError:
+        a.fill(np.array(v).astype(a.dtype))
+
+
+def copy_(self, src, non_blocking=False):
+    check_tensor(src, "copy_", "src", 1)
+    if src._data.shape != self._data.shape:
+        try:
+            np.broadcast_to(src._data, self._data.shape)
+        except ValueError:
+            raise RuntimeError(f"The size of tensor a ({self._data.shape[-1] if self._data.ndim else 1}) "
+                               f"must match the size of tensor b ({src._data.shape[-1] if src._data.ndim else 1}) "
+                               f"at non-singleton dimension {max(self._data.ndim - 1, 0)}") from None
+    s = src._data
+    return _inplace(COPY_, self, (self, src),
+                    lambda a: np.copyto(a, s if not np.may_share_memory(a, s) else s.copy(),
+                                        casting="unsafe"))
+
+
+def lerp_(self, end, weight):
+    res = lerp(self.detach(), end, weight)
+    return _assign_inplace(LERP_T if _isinstance(weight, Tensor) else LERP, self,
+                           (self, end, weight), res)
+
+
+def addcmul_(self, tensor1, tensor2, *, value=1):
+    res = addcmul(self.detach(), tensor1, tensor2, value=value)
+    return _assign_inplace(ADDCMUL, self, (self, tensor1, tensor2, value), res)
+
+
+def addcdiv_(self, tensor1, tensor2, *, value=1):
+    res = addcdiv(self.detach(), tensor1, tensor2, value=value)
+    return _assign_inplace(ADDCDIV, self, (self, tensor1, tensor2, value), res)
+
+
+def atan2_(self, other):
+    res = atan2(self.detach(), other)
+    return _assign_inplace(ATAN2, self, (self, other), res)
+
+
+def logical_not_(self):
+    np.copyto(self._data, np.logical_not(self._data), casting="unsafe")
+    return self
+
+
+def _inplace_compare(fn):
+    def f(self, other):
+        r = fn(self, other)
+        np.copyto(self._data, r._data, casting="unsafe")
+        if self._vc is not None:
+            self._vc[0] += 1
+        return self
+    return f
+
+
+eq_, ne_, lt_, le_, gt_, ge_ = (_inplace_compare(f) for f in (eq, ne, lt, le, gt, ge))
+
+
+__all__ = [n for n in dir() if not n.startswith("_") and n not in ("np", "math", "builtins", "D")]
+
+subtract, multiply, divide = sub, mul, div

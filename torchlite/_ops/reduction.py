@@ -1,0 +1,882 @@
+"""Reductions, scans, sorting and softmax: table rows and public functions."""
+
+from __future__ import annotations
+
+import builtins
+import math
+
+import numpy as np
+
+from .. import _dtype as D
+from .. import _errors
+from .. import return_types
+from .._dispatch import defop, finish, finish_multi
+from .._tensor import Tensor, make, scalar_type_name
+from ._common import check_tensor, wrap_dims, wrap_dim, handle_out, not_implemented_for
+
+FLOATING, INTEGRAL, BOOL = D.FLOATING, D.INTEGRAL, D.BOOL
+_isinstance = isinstance
+int64 = D.int64
+
+
+# --- helpers for the rules ---------------------------------------------------------------
+
+def _restore(grad, dims, ndim, keepdim):
+    """Put back the reduced dims (size 1) so that grad broadcasts against the input."""
+    if keepdim or grad._data.ndim == ndim:
+        return grad
+    for d in sorted(dims):
+        grad = grad.unsqueeze(d)
+    return grad
+
+
+def _expand_back(grad, shape, dims, keepdim):
+    return _restore(grad, dims, len(shape), keepdim).expand(shape)
+
+
+def _select_backward(grad, dim, indices, shape, keepdim):
+    """Gradient of a value-selecting reduction (max(dim), sort, topk...): scatter into zeros."""
+    if not keepdim and len(shape) > 0:
+        grad = grad.unsqueeze(dim)
+        indices = indices.unsqueeze(dim)
+    z = make(np.zeros(shape, grad._dtype.np), grad._dtype)
+    if len(shape) == 0:
+        return grad.reshape(()) + z
+    return z.scatter(dim, indices, grad)
+
+
+def _evenly_distribute(grad, self, result):
+    """max()/min() over the whole tensor: ties share the gradient equally."""
+    if result.isnan().item():
+        mask = self.isnan()
+    else:
+        mask = self == result
+    count = mask.sum()
+    return mask * (grad / count)
+
+
+def _amax_backward(grad, self, result, dims, keepdim):
+    ndim = self._data.ndim
+    g = _restore(grad, dims, ndim, keepdim)
+    r = _restore(result, dims, ndim, keepdim)
+    mask = self == r
+    return (g * mask) / mask.sum(dims, keepdim=True)
+
+
+def _var_backward(grad, self, dims, correction, keepdim):
+    n = _count(self._data.shape, dims)
+    g = _restore(grad, dims, self._data.ndim, keepdim)
+    return (2.0 / (n - correction)) * g * (self - self.mean(dims, keepdim=True))
+
+
+def _std_backward(grad, self, result, dims, correction, keepdim):
+    g = (grad / (2 * result)).masked_fill(result == 0, 0)
+    return _var_backward(g, self, dims, correction, keepdim)
+
+
+def _count(shape, dims):
+    n = 1
+    for d in dims:
+        n *= shape[d]
+    return n
+
+
+def _norm_backward(grad, self, ord, result, dims, keepdim):
+    ndim = self._data.ndim
+    g = _restore(grad, dims, ndim, keepdim)
+    r = _restore(result, dims, ndim, keepdim)
+    if ord == 0:
+        return self * 0
+    if ord == 1:
+        return self.sgn() * g
+    if ord == 2:
+        return self * (g / r).masked_fill(r == 0, 0)
+    if ord == math.inf or ord == -math.inf:
+        mask = self.abs() == r
+        return self.sgn() * ((g / mask.sum(dims, keepdim=True)) * mask)
+    scale = g / r.pow(ord - 1)
+    return self * self.abs().pow(ord - 2) * scale.masked_fill(r == 0, 0)
+
+
+def _prod_backward(grad, self, result, dims, keepdim):
+    g = _restore(grad, dims, self._data.ndim, keepdim)
+    if not (self == 0).any().item():
+        return g * (_restore(result, dims, self._data.ndim, keepdim) / self)
+    # with zeros: the product of the other elements, from exclusive scans both ways
+    if len(dims) != 1:
+        flat = self.reshape(-1)
+        others = _prod_of_others(flat, 0).reshape(self.shape)
+        return g * others
+    return g * _prod_of_others(self, dims[0])
+
+
+def _prod_of_others(x, dim):
+    """For each element, the product of the others along dim (exclusive scans both ways)."""
+    from .shape import cat
+    ones_shape = list(x.shape)
+    ones_shape[dim] = 1
+    one = make(np.ones(ones_shape, x._dtype.np), x._dtype)
+    n = x.shape[dim]
+    if n == 1:
+        return one
+    left = cat([one, x.narrow(dim, 0, n - 1).cumprod(dim)], dim)
+    right = cat([one, x.flip(dim).narrow(dim, 0, n - 1).cumprod(dim)], dim).flip(dim)
+    return left * right
+
+
+def _cumsum_backward(grad, dim):
+    if grad._data.ndim == 0:
+        return grad
+    return grad.flip(dim).cumsum(dim).flip(dim)
+
+
+def _cumprod_backward(grad, self, result, dim):
+    if self._data.ndim == 0:
+        return grad
+    if not (self == 0).any().item():
+        return (grad * result).flip(dim).cumsum(dim).flip(dim) / self
+    # with zeros: d out_j / d x_i = prod_{k <= j, k != i} x_k, summed against grad_j, j >= i
+    from .shape import cat, stack
+    n = self.shape[dim]
+    parts = self.unbind(dim)
+    one = make(np.ones(parts[0]._data.shape, self._dtype.np), self._dtype)
+    cols = []
+    for i in range(n):
+        replaced = stack([one if k == i else parts[k] for k in range(n)], dim)
+        cols.append((grad * replaced.cumprod(dim)).narrow(dim, i, n - i).sum(dim, keepdim=True))
+    return cat(cols, dim)
+
+
+def _logsumexp_backward(grad, self, result, dims, keepdim):
+    ndim = self._data.ndim
+    g = _restore(grad, dims, ndim, keepdim)
+    r = _restore(result, dims, ndim, keepdim)
+    return g * (self - r).exp()
+
+
+def _softmax_backward(grad, result, dim):
+    return result * (grad - (grad * result).sum(dim, keepdim=True))
+
+
+def _log_softmax_backward(grad, result, dim):
+    return grad - result.exp() * grad.sum(dim, keepdim=True)
+
+
+# ==================================================================================
+# The table
+# ==================================================================================
+
+SUM = defop("sum", "SumBackward0", ("self",),
+            self=lambda grad, self: grad.expand(self.shape))
+SUM_DIM = defop("sum", "SumBackward1", ("self", "dim", "keepdim"), inputs=1,
+                self=lambda grad, self, dim, keepdim: _expand_back(grad, self.shape, dim, keepdim))
+MEAN = defop("mean", "MeanBackward0", ("self",),
+             self=lambda grad, self: grad.expand(self.shape) / self.numel())
+MEAN_DIM = defop("mean", "MeanBackward1", ("self", "dim", "keepdim"), inputs=1,
+                 self=lambda grad, self, dim, keepdim:
+                     _expand_back(grad, self.shape, dim, keepdim) / _count(self.shape, dim))
+PROD = defop("prod", "ProdBackward0", ("self", "dim", "keepdim"), inputs=1,
+             self=lambda grad, self, result, dim, keepdim: _prod_backward(grad, self, result, dim, keepdim))
+PROD_DIM = defop("prod", "ProdBackward1", ("self", "dim", "keepdim"), inputs=1,
+                 self=lambda grad, self, result, dim, keepdim:
+                     _prod_backward(grad, self, result, dim, keepdim))
+MAX_ALL = defop("max", "MaxBackward1", self=lambda grad, self, result: _evenly_distribute(grad, self, result))
+MIN_ALL = defop("min", "MinBackward1", self=lambda grad, self, result: _evenly_distribute(grad, self, result))
+MAX_DIM = defop("max", "MaxBackward0", ("self", "dim", "keepdim"), inputs=1,
+                outputs_differentiable=(True, False),
+                self=lambda grad, self, result1, dim, keepdim:
+                    _select_backward(grad[0], dim, result1, self.shape, keepdim))
+MIN_DIM = defop("min", "MinBackward0", ("self", "dim", "keepdim"), inputs=1,
+                outputs_differentiable=(True, False),
+                self=lambda grad, self, result1, dim, keepdim:
+                    _select_backward(grad[0], dim, result1, self.shape, keepdim))
+AMAX = defop("amax", "AmaxBackward0", ("self", "dim", "keepdim"), inputs=1,
+             self=lambda grad, self, result, dim, keepdim: _amax_backward(grad, self, result, dim, keepdim))
+AMIN = defop("amin", "AminBackward0", ("self", "dim", "keepdim"), inputs=1,
+             self=lambda grad, self, result, dim, keepdim: _amax_backward(grad, self, result, dim, keepdim))
+VAR = defop("var", "VarBackward0", ("self", "dim", "correction", "keepdim"), inputs=1,
+            self=lambda grad, self, dim, correction, keepdim:
+                _var_backward(grad, self, dim, correction, keepdim))
+STD = defop("std", "StdBackward0", ("self", "dim", "correction", "keepdim"), inputs=1,
+            self=lambda grad, self, result, dim, correction, keepdim:
+                _std_backward(grad, self, result, dim, correction, keepdim))
+VAR_MEAN = defop("var_mean", "VarMeanBackward0", ("self", "dim", "correction", "keepdim"), inputs=1,
+                 self=lambda grad, self, dim, correction, keepdim:
+                     _var_mean_backward(grad, self, dim, correction, keepdim))
+STD_MEAN = defop("std_mean", "StdMeanBackward0", ("self", "dim", "correction", "keepdim"), inputs=1,
+                 self=lambda grad, self, result0, dim, correction, keepdim:
+                     _std_mean_backward(grad, self, result0, dim, correction, keepdim))
+NORM = defop("norm", "LinalgVectorNormBackward0", ("self", "ord", "dim", "keepdim"), inputs=1,
+             self=lambda grad, self, result, ord, dim, keepdim:
+                 _norm_backward(grad, self, ord, result, dim, keepdim))
+LOGSUMEXP = defop("logsumexp", "LogsumexpBackward0", ("self", "dim", "keepdim"), inputs=1,
+                  self=lambda grad, self, result, dim, keepdim:
+                      _logsumexp_backward(grad, self, result, dim, keepdim))
+CUMSUM = defop("cumsum", "CumsumBackward0", ("self", "dim"), inputs=1,
+               self=lambda grad, dim: _cumsum_backward(grad, dim))
+CUMPROD = defop("cumprod", "CumprodBackward0", ("self", "dim"), inputs=1,
+                self=lambda grad, self, result, dim: _cumprod_backward(grad, self, result, dim))
+CUMMAX = defop("cummax", "CummaxBackward0", ("self", "dim"), inputs=1,
+               outputs_differentiable=(True, False),
+               self=lambda grad, self, result1, dim: _cumsel_backward(grad[0], self, result1, dim))
+CUMMIN = defop("cummin", "CumminBackward0", ("self", "dim"), inputs=1,
+               outputs_differentiable=(True, False),
+               self=lambda grad, self, result1, dim: _cumsel_backward(grad[0], self, result1, dim))
+SORT = defop("sort", "SortBackward0", ("self", "dim"), inputs=1,
+             outputs_differentiable=(True, False),
+             self=lambda grad, self, result1, dim: _select_backward(grad[0], dim, result1, self.shape, True))
+TOPK = defop("topk", "TopkBackward0", ("self", "dim"), inputs=1,
+             outputs_differentiable=(True, False),
+             self=lambda grad, self, result1, dim: _select_backward(grad[0], dim, result1, self.shape, True))
+KTHVALUE = defop("kthvalue", "KthvalueBackward0", ("self", "dim", "keepdim"), inputs=1,
+                 outputs_differentiable=(True, False),
+                 self=lambda grad, self, result1, dim, keepdim:
+                     _select_backward(grad[0], dim, result1, self.shape, keepdim))
+MEDIAN_ALL = defop("median", "MedianBackward0",
+                   self=lambda grad, self, result: _evenly_distribute(grad, self, result))
+MEDIAN_DIM = defop("median", "MedianBackward1", ("self", "dim", "keepdim"), inputs=1,
+                   outputs_differentiable=(True, False),
+                   self=lambda grad, self, result1, dim, keepdim:
+                       _select_backward(grad[0], dim, result1, self.shape, keepdim))
+SOFTMAX = defop("softmax", "SoftmaxBackward0", ("self", "dim"), inputs=1,
+                self=lambda grad, result, dim: _softmax_backward(grad, result, dim))
+LOG_SOFTMAX = defop("log_softmax", "LogSoftmaxBackward0", ("self", "dim"), inputs=1,
+                    self=lambda grad, result, dim: _log_softmax_backward(grad, result, dim))
+UNIQUE = defop("unique", "Unique2Backward0", outputs_differentiable=(True, False, False),
+               self=lambda grad: _not_implemented("_unique2"))
+
+
+def _not_implemented(name):
+    raise RuntimeError(f"the derivative for '{name}' is not implemented.")
+
+
+def _var_mean_backward(grads, self, dims, correction, keepdim):
+    gv, gm = grads
+    out = None
+    if gv is not None:
+        out = _var_backward(gv, self, dims, correction, keepdim)
+    if gm is not None:
+        m = _expand_back(gm, self.shape, dims, keepdim) / _count(self.shape, dims)
+        out = m if out is None else out + m
+    return out
+
+
+def _std_mean_backward(grads, self, std, dims, correction, keepdim):
+    gs, gm = grads
+    out = None
+    if gs is not None:
+        out = _std_backward(gs, self, std, dims, correction, keepdim)
+    if gm is not None:
+        m = _expand_back(gm, self.shape, dims, keepdim) / _count(self.shape, dims)
+        out = m if out is None else out + m
+    return out
+
+
+def _cumsel_backward(grad, self, indices, dim):
+    if self._data.ndim == 0:
+        return grad
+    z = make(np.zeros(self._data.shape, grad._dtype.np), grad._dtype)
+    return z.scatter_add(dim, indices, grad)
+
+
+# ==================================================================================
+# Public functions
+# ==================================================================================
+
+def _sum_dtype(d, dtype):
+    if dtype is not None:
+        return dtype
+    if d.category != FLOATING:
+        return int64
+    return d
+
+
+def _dims_arg(dim, ndim, fn):
+    """Reductions accept an int, a tuple/list of ints, or None."""
+    if dim is None:
+        return None
+    if _isinstance(dim, (builtins.int, np.integer)) and not _isinstance(dim, builtins.bool):
+        return (wrap_dim(int(dim), ndim),)
+    if _isinstance(dim, (tuple, list)):
+        return wrap_dims(dim, ndim)
+    raise TypeError(f"{fn}() received an invalid combination of arguments - got "
+                    f"(dim={type(dim).__name__})")
+
+
+def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
+    check_tensor(input, "sum")
+    if _isinstance(dim, D.dtype):  # sum(dtype) positionally
+        dim, dtype = None, dim
+    rd = _sum_dtype(input._dtype, dtype)
+    a = input._data
+    if a.dtype != rd.np:
+        a = a.astype(rd.np)
+    if dim is None:
+        res = finish(SUM, np.sum(a, dtype=rd.np), rd, (input,))
+    else:
+        dims = _dims_arg(dim, a.ndim, "sum")
+        if not dims:
+            dims = tuple(range(a.ndim))
+        r = np.sum(a, axis=dims, keepdims=keepdim, dtype=rd.np) if a.ndim else a.copy()
+        res = finish(SUM_DIM, r, rd, (input, dims, keepdim))
+    return handle_out(res, out, "sum") if out is not None else res
+
+
+def nansum(input, dim=None, keepdim=False, *, dtype=None):
+    rd = _sum_dtype(input._dtype, dtype)
+    a = np.where(np.isnan(input._data), 0, input._data).astype(rd.np)
+    return sum(make(a, rd) if not input._requires_grad else input.nan_to_num(0.0), dim, keepdim)
+
+
+def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):
+    check_tensor(input, "mean")
+    d = dtype if dtype is not None else input._dtype
+    if d.category != FLOATING:
+        raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a "
+                           f"floating point or complex dtype. Got: {scalar_type_name(d)}")
+    a = input._data
+    if a.dtype != d.np:
+        a = a.astype(d.np)
+    if _isinstance(dim, D.dtype):
+        dim, dtype = None, dim
+    with np.errstate(all="ignore"):
+        if dim is None:
+            r = _np_mean(a, None, False, d)
+            res = finish(MEAN, r, d, (input,))
+            return handle_out(res, out, "mean") if out is not None else res
+        dims = _dims_arg(dim, a.ndim, "mean")
+        if len(dims) == 0:
+            dims = tuple(range(a.ndim))
+        r = _np_mean(a, dims, keepdim, d) if a.ndim else a.copy()
+    res = finish(MEAN_DIM, r, d, (input, dims, keepdim))
+    return handle_out(res, out, "mean") if out is not None else res
+
+
+def _np_mean(a, axis, keepdims, d):
+    # torch: sum then divide, in the input's precision
+    s = np.sum(a, axis=axis, keepdims=keepdims, dtype=d.np)
+    n = a.size if axis is None else _count(a.shape, axis)
+    return np.true_divide(s, np.asarray(n, d.np) if n else np.asarray(0, d.np), dtype=d.np)
+
+
+def nanmean(input, dim=None, keepdim=False, *, dtype=None):
+    notnan = input.isnan().logical_not()
+    return input.nansum(dim, keepdim) / notnan.sum(dim, keepdim)
+
+
+def prod(input, dim=None, keepdim=False, *, dtype=None):
+    check_tensor(input, "prod")
+    if _isinstance(dim, D.dtype):
+        dim, dtype = None, dim
+    rd = _sum_dtype(input._dtype, dtype)
+    a = input._data
+    if a.dtype != rd.np:
+        a = a.astype(rd.np)
+    if dim is None:
+        dims = tuple(range(a.ndim))
+        return finish(PROD, np.prod(a, dtype=rd.np), rd, (input, dims, False))
+    dims = (wrap_dim(_int_dim(dim, "prod"), a.ndim),)
+    r = np.prod(a, axis=dims, keepdims=keepdim, dtype=rd.np) if a.ndim else a.copy()
+    return finish(PROD_DIM, r, rd, (input, dims, keepdim))
+
+
+def _int_dim(dim, fn):
+    if _isinstance(dim, (builtins.int, np.integer)) and not _isinstance(dim, builtins.bool):
+        return int(dim)
+    raise TypeError(f"{fn}(): argument 'dim' must be int, not {type(dim).__name__}")
+
+
+def _check_nonempty(a, fn, dim=None):
+    if dim is None:
+        if a.size == 0:
+            raise RuntimeError(f"{fn}(): Expected reduction dim to be specified for input.numel() == 0. "
+                               "Specify the reduction dim with the 'dim' argument.")
+    elif a.ndim and a.shape[dim] == 0:
+        raise IndexError(f"{fn}(): Expected reduction dim {dim} to have non-zero size.")
+
+
+def _nan_max(a, axis=None, keepdims=False, largest=True):
+    """max/min that propagate nan, as torch does."""
+    f = np.max if largest else np.min
+    with np.errstate(invalid="ignore"):
+        return f(a, axis=axis, keepdims=keepdims)
+
+
+def _nan_arg(a, axis, largest=True):
+    """argmax/argmin where nan counts as the extreme (first occurrence), as torch."""
+    if a.dtype.kind == "f":
+        nan = np.isnan(a)
+        if nan.any():
+            if axis is None:
+                return np.argmax(nan.ravel())
+            has = nan.any(axis=axis)
+            idx = np.argmax(nan, axis=axis)
+            normal = np.argmax(a, axis=axis) if largest else np.argmin(a, axis=axis)
+            return np.where(has, idx, normal)
+    if axis is None:
+        return np.argmax(a) if largest else np.argmin(a)
+    return np.argmax(a, axis=axis) if largest else np.argmin(a, axis=axis)
+
+
+def _max_min(input, dim, keepdim, other, out, largest):
+    name = "max" if largest else "min"
+    check_tensor(input, name)
+    if _isinstance(dim, Tensor):
+        from .pointwise import maximum, minimum
+        return (maximum if largest else minimum)(input, dim)
+    a = a_cmp = input._data
+    if dim is None:
+        _check_nonempty(a, name)
+        r = _nan_max(a_cmp, None, False, largest)
+        return finish(MAX_ALL if largest else MIN_ALL, np.asarray(r, a.dtype), input._dtype, (input,))
+    d = wrap_dim(_int_dim(dim, name), a.ndim)
+    if a.ndim == 0:
+        values = a.copy()
+        idx = np.zeros((), np.int64)
+    else:
+        _check_nonempty(a, name, d)
+        idx = np.asarray(_nan_arg(a_cmp, d, largest), np.int64)
+        values = np.take_along_axis(a, np.expand_dims(idx, d), axis=d)
+        if keepdim:
+            idx = np.expand_dims(idx, d)
+        else:
+            values = np.squeeze(values, d)
+    v, i = finish_multi(MAX_DIM if largest else MIN_DIM, ((values, input._dtype), (idx, int64)),
+                        (input, d, keepdim))
+    return (return_types.max if largest else return_types.min)((v, i))
+
+
+def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+    return _max_min(input, dim, keepdim, None, out, True)
+
+
+def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+    return _max_min(input, dim, keepdim, None, out, False)
+
+
+def _amax(input, dim, keepdim, largest):
+    name = "amax" if largest else "amin"
+    check_tensor(input, name)
+    a = input._data
+    dims = _dims_arg(dim if dim != () else None, a.ndim, name) if dim not in ((), None) else tuple(range(a.ndim))
+    for dd in dims:
+        if a.shape[dd] == 0:
+            raise IndexError(f"{name}(): Expected reduction dim {dd} to have non-zero size.")
+    r = _nan_max(a, dims, keepdim, largest) if a.ndim else a.copy()
+    return finish(AMAX if largest else AMIN, np.asarray(r, a.dtype), input._dtype, (input, dims, keepdim))
+
+
+def amax(input, dim=(), keepdim=False):
+    return _amax(input, dim, keepdim, True)
+
+
+def amin(input, dim=(), keepdim=False):
+    return _amax(input, dim, keepdim, False)
+
+
+def aminmax(input, *, dim=None, keepdim=False):
+    return return_types.aminmax((amin(input, () if dim is None else dim, keepdim),
+                                 amax(input, () if dim is None else dim, keepdim)))
+
+
+def argmax(input, dim=None, keepdim=False):
+    return _argext(input, dim, keepdim, True)
+
+
+def argmin(input, dim=None, keepdim=False):
+    return _argext(input, dim, keepdim, False)
+
+
+def _argext(input, dim, keepdim, largest):
+    name = "argmax" if largest else "argmin"
+    check_tensor(input, name)
+    a = input._data
+    if dim is None:
+        _check_nonempty(a, name)
+        r = np.asarray(_nan_arg(a, None, largest), np.int64)
+        if keepdim:
+            r = r.reshape((1,) * a.ndim)
+        return make(r, int64)
+    d = wrap_dim(_int_dim(dim, name), a.ndim)
+    if a.ndim == 0:
+        return make(np.zeros((), np.int64), int64)
+    _check_nonempty(a, name, d)
+    r = np.asarray(_nan_arg(a, d, largest), np.int64)
+    if keepdim:
+        r = np.expand_dims(r, d)
+    return make(r, int64)
+
+
+def _correction(unbiased, correction):
+    if correction is not None:
+        return correction
+    if unbiased is None:
+        return 1
+    return 1 if unbiased else 0
+
+
+def _var_std_args(input, dim, unbiased, keepdim, correction, fn):
+    check_tensor(input, fn)
+    if input._dtype.category != FLOATING:
+        raise RuntimeError("std and var only support floating point and complex dtypes")
+    if _isinstance(dim, builtins.bool):  # var(unbiased) positionally
+        unbiased, dim = dim, None
+    a = input._data
+    dims = tuple(range(a.ndim)) if dim is None else _dims_arg(dim, a.ndim, fn)
+    corr = _correction(unbiased, correction)
+    n = _count(a.shape, dims)
+    if n - corr <= 0 and a.size:
+        _errors.warn(f"{fn}(): degrees of freedom is <= 0. Correction should be strictly less than "
+                     "the reduction factor (input numel divided by output numel).")
+    return a, dims, corr, n
+
+
+def _np_var(a, dims, corr, keepdim, n):
+    d = a.dtype
+    with np.errstate(all="ignore"):
+        m = np.sum(a, axis=dims, keepdims=True, dtype=d) / np.asarray(n, d)
+        dev = a - m
+        ss = np.sum(dev * dev, axis=dims, keepdims=keepdim, dtype=d)
+        denom = max(n - corr, 0)
+        return np.true_divide(ss, np.asarray(denom, d), dtype=d)
+
+
+def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "var")
+    r = _np_var(a, dims, corr, keepdim, n)
+    return finish(VAR, r, input._dtype, (input, dims, corr, keepdim))
+
+
+def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "std")
+    with np.errstate(all="ignore"):
+        r = np.sqrt(_np_var(a, dims, corr, keepdim, n))
+    return finish(STD, r, input._dtype, (input, dims, corr, keepdim))
+
+
+def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "var_mean")
+    v = _np_var(a, dims, corr, keepdim, n)
+    with np.errstate(all="ignore"):
+        m = np.sum(a, axis=dims, keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
+    return finish_multi(VAR_MEAN, ((v, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
+                        (input, dims, corr, keepdim))
+
+
+def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "std_mean")
+    with np.errstate(all="ignore"):
+        s = np.sqrt(_np_var(a, dims, corr, keepdim, n))
+        m = np.sum(a, axis=dims, keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
+    return finish_multi(STD_MEAN, ((s, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
+                        (input, dims, corr, keepdim))
+
+
+def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+    check_tensor(input, "norm")
+    if input._dtype.category != FLOATING:
+        raise RuntimeError("linalg.vector_norm: Expected a floating point or complex tensor as "
+                           f"input. Got {scalar_type_name(input._dtype)}")
+    if p == "fro" or p is None:
+        p = 2
+    if p == "nuc":
+        raise NotImplementedError("nuclear norm is not supported by torchlite")
+    return vector_norm(input, p, dim, keepdim)
+
+
+def vector_norm(input, ord=2, dim=None, keepdim=False, *, dtype=None):
+    a = input._data
+    dims = tuple(range(a.ndim)) if dim is None else _dims_arg(dim, a.ndim, "linalg.vector_norm")
+    if _isinstance(dim, (tuple, list)) and len(dim) == 0:
+        dims = tuple(range(a.ndim))
+    d = input._dtype
+    ordf = float(ord)
+    with np.errstate(all="ignore"):
+        ab = np.abs(a)
+        if ordf == 2:
+            r = np.sqrt(np.sum(ab * ab, axis=dims, keepdims=keepdim, dtype=d.np))
+        elif ordf == 1:
+            r = np.sum(ab, axis=dims, keepdims=keepdim, dtype=d.np)
+        elif ordf == math.inf:
+            r = np.max(ab, axis=dims, keepdims=keepdim) if a.size else np.zeros(
+                _reduced_shape(a.shape, dims, keepdim), d.np)
+        elif ordf == -math.inf:
+            r = np.min(ab, axis=dims, keepdims=keepdim)
+        elif ordf == 0:
+            r = np.sum(ab != 0, axis=dims, keepdims=keepdim).astype(d.np)
+        else:
+            r = np.power(np.sum(np.power(ab, ordf), axis=dims, keepdims=keepdim, dtype=d.np),
+                         1.0 / ordf)
+    r = np.asarray(r, d.np) if a.ndim else np.asarray(np.abs(a) if ordf != 0 else (a != 0), d.np)
+    return finish(NORM, r, d, (input, ordf, dims, keepdim))
+
+
+def _reduced_shape(shape, dims, keepdim):
+    return tuple((1 if i in dims else s) for i, s in enumerate(shape) if keepdim or i not in dims)
+
+
+def dist(input, other, p=2):
+    return norm(input - other, p)
+
+
+def logsumexp(input, dim, keepdim=False):
+    check_tensor(input, "logsumexp")
+    d = input._dtype
+    a = input._data
+    if d.category != FLOATING:
+        d = D.get_default_dtype()
+        a = a.astype(d.np)
+    dims = _dims_arg(dim, a.ndim, "logsumexp")
+    with np.errstate(all="ignore"):
+        if a.ndim == 0:
+            r = a.copy()
+        else:
+            m = np.max(a, axis=dims, keepdims=True) if a.size else np.zeros(
+                _reduced_shape(a.shape, dims, True), a.dtype)
+            m = np.where(np.isinf(m), np.zeros((), a.dtype), m)
+            s = np.sum(np.exp(a - m), axis=dims, keepdims=True, dtype=a.dtype)
+            r = np.log(s) + m
+            if not keepdim:
+                r = np.squeeze(r, dims)
+    return finish(LOGSUMEXP, np.asarray(r, d.np), d, (input, dims, keepdim))
+
+
+def _scan_dtype(d, dtype):
+    if dtype is not None:
+        return dtype
+    return int64 if d.category != FLOATING else d
+
+
+def cumsum(input, dim, *, dtype=None, out=None):
+    check_tensor(input, "cumsum")
+    rd = _scan_dtype(input._dtype, dtype)
+    a = input._data.astype(rd.np, copy=False)
+    d = wrap_dim(_int_dim(dim, "cumsum"), a.ndim)
+    r = np.cumsum(a, axis=d, dtype=rd.np) if a.ndim else a.copy()
+    return finish(CUMSUM, r, rd, (input, d))
+
+
+def cumprod(input, dim, *, dtype=None, out=None):
+    check_tensor(input, "cumprod")
+    rd = _scan_dtype(input._dtype, dtype)
+    a = input._data.astype(rd.np, copy=False)
+    d = wrap_dim(_int_dim(dim, "cumprod"), a.ndim)
+    r = np.cumprod(a, axis=d, dtype=rd.np) if a.ndim else a.copy()
+    return finish(CUMPROD, r, rd, (input, d))
+
+
+def _cum_ext(input, dim, largest):
+    a = input._data
+    d = wrap_dim(_int_dim(dim, "cummax" if largest else "cummin"), a.ndim)
+    if a.ndim == 0:
+        vals, idx = a.copy(), np.zeros((), np.int64)
+    else:
+        acc = np.maximum.accumulate if largest else np.minimum.accumulate
+        vals = acc(a, axis=d)
+        # index of the last position where the running extreme was reached
+        n = a.shape[d]
+        pos = np.arange(n).reshape([-1 if i == d else 1 for i in range(a.ndim)])
+        hit = (a == vals) if not np.issubdtype(a.dtype, np.floating) else ((a == vals) | np.isnan(a))
+        idx = np.maximum.accumulate(np.where(hit, pos, 0), axis=d).astype(np.int64)
+    op = CUMMAX if largest else CUMMIN
+    v, i = finish_multi(op, ((vals, input._dtype), (idx, int64)), (input, d))
+    return (return_types.cummax if largest else return_types.cummin)((v, i))
+
+
+def cummax(input, dim):
+    return _cum_ext(input, dim, True)
+
+
+def cummin(input, dim):
+    return _cum_ext(input, dim, False)
+
+
+def all(input, dim=None, keepdim=False):  # noqa: A001
+    check_tensor(input, "all")
+    a = input._data
+    dims = None if dim is None else _dims_arg(dim, a.ndim, "all")
+    r = np.all(a, axis=dims, keepdims=keepdim) if (dims is None or a.ndim) else a.astype(bool)
+    rd = D.uint8 if input._dtype is D.uint8 else D.bool_
+    return make(np.asarray(r).astype(rd.np), rd)
+
+
+def any(input, dim=None, keepdim=False):  # noqa: A001
+    check_tensor(input, "any")
+    a = input._data
+    dims = None if dim is None else _dims_arg(dim, a.ndim, "any")
+    r = np.any(a, axis=dims, keepdims=keepdim) if (dims is None or a.ndim) else a.astype(bool)
+    rd = D.uint8 if input._dtype is D.uint8 else D.bool_
+    return make(np.asarray(r).astype(rd.np), rd)
+
+
+def count_nonzero(input, dim=None):
+    check_tensor(input, "count_nonzero")
+    a = input._data
+    dims = None if dim is None else _dims_arg(dim, a.ndim, "count_nonzero")
+    return make(np.asarray(np.count_nonzero(a, axis=dims), np.int64), int64)
+
+
+def _sort_np(a, d, descending, stable):
+    if a.ndim == 0:
+        return a.copy(), np.zeros((), np.int64)
+    if descending:
+        # stable descending order: sort the negation keys, nan first as torch puts nan largest
+        if a.dtype == np.bool_:
+            key = ~a
+        elif np.issubdtype(a.dtype, np.floating):
+            key = np.where(np.isnan(a), -np.inf, -a)
+            nan = np.isnan(a)
+            idx = np.argsort(key, axis=d, kind="stable")
+            # nan sorts first when descending: move them to the front
+            nan_sorted = np.take_along_axis(nan, idx, axis=d)
+            order = np.argsort(~nan_sorted, axis=d, kind="stable")
+            idx = np.take_along_axis(idx, order, axis=d)
+            return np.take_along_axis(a, idx, axis=d), idx.astype(np.int64)
+        elif np.issubdtype(a.dtype, np.unsignedinteger):
+            key = a.max() - a if a.size else a
+        else:
+            key = -a.astype(np.int64) if a.dtype != np.int64 else np.negative(a)
+        idx = np.argsort(key, axis=d, kind="stable")
+    else:
+        idx = np.argsort(a, axis=d, kind="stable")
+    return np.take_along_axis(a, idx, axis=d), idx.astype(np.int64)
+
+
+def sort(input, dim=-1, descending=False, stable=False):
+    check_tensor(input, "sort")
+    if _isinstance(dim, builtins.bool):
+        dim, descending = -1, dim
+    a = input._data
+    d = wrap_dim(dim, a.ndim)
+    vals, idx = _sort_np(a, d, descending, stable)
+    v, i = finish_multi(SORT, ((vals, input._dtype), (idx, int64)), (input, d))
+    return return_types.sort((v, i))
+
+
+def argsort(input, dim=-1, descending=False, stable=False):
+    return sort(input, dim, descending, stable)[1]
+
+
+def msort(input):
+    return sort(input, 0)[0]
+
+
+def topk(input, k, dim=-1, largest=True, sorted=True):  # noqa: A002
+    check_tensor(input, "topk")
+    a = input._data
+    d = wrap_dim(dim, a.ndim)
+    n = a.shape[d] if a.ndim else 1
+    if k < 0 or k > n:
+        raise RuntimeError("selected index k out of range")
+    vals, idx = _sort_np(a, d, largest, True)
+    if a.ndim:
+        vals = np.take(vals, np.arange(k), axis=d)
+        idx = np.take(idx, np.arange(k), axis=d)
+    v, i = finish_multi(TOPK, ((vals, input._dtype), (idx, int64)), (input, d))
+    return return_types.topk((v, i))
+
+
+def kthvalue(input, k, dim=-1, keepdim=False):
+    a = input._data
+    d = wrap_dim(dim, a.ndim)
+    vals, idx = _sort_np(a, d, False, True)
+    if a.ndim:
+        n = a.shape[d]
+        if k < 1 or k > n:
+            raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
+        vals = np.take(vals, [k - 1], axis=d)
+        idx = np.take(idx, [k - 1], axis=d)
+        if not keepdim:
+            vals, idx = np.squeeze(vals, d), np.squeeze(idx, d)
+    v, i = finish_multi(KTHVALUE, ((vals, input._dtype), (idx, int64)), (input, d, keepdim))
+    return return_types.kthvalue((v, i))
+
+
+def median(input, dim=None, keepdim=False):
+    check_tensor(input, "median")
+    a = input._data
+    if dim is None:
+        if a.size == 0:
+            return finish(MEDIAN_ALL, np.asarray(np.nan, a.dtype), input._dtype, (input,))
+        flat = np.sort(a.ravel(), kind="stable")
+        if np.issubdtype(a.dtype, np.floating) and np.isnan(flat).any():
+            r = np.asarray(np.nan, a.dtype)
+        else:
+            r = np.asarray(flat[(flat.size - 1) // 2], a.dtype)
+        return finish(MEDIAN_ALL, r, input._dtype, (input,))
+    d = wrap_dim(dim, a.ndim)
+    if a.ndim == 0:
+        vals, idx = a.copy(), np.zeros((), np.int64)
+    else:
+        svals, sidx = _sort_np(a, d, False, True)
+        k = (a.shape[d] - 1) // 2
+        vals = np.take(svals, [k], axis=d)
+        idx = np.take(sidx, [k], axis=d)
+        if np.issubdtype(a.dtype, np.floating):
+            nan = np.isnan(a)
+            has = nan.any(axis=d, keepdims=True)
+            first_nan = np.argmax(nan, axis=d).reshape(has.shape)
+            vals = np.where(has, np.nan, vals).astype(a.dtype)
+            idx = np.where(has, first_nan, idx)
+        if not keepdim:
+            vals, idx = np.squeeze(vals, d), np.squeeze(idx, d)
+    v, i = finish_multi(MEDIAN_DIM, ((vals, input._dtype), (np.asarray(idx, np.int64), int64)),
+                        (input, d, keepdim))
+    return return_types.median((v, i))
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):  # noqa: A002
+    check_tensor(input, "unique")
+    a = input._data
+    if dim is not None:
+        vals, inv, counts = np.unique(a, return_inverse=True, return_counts=True, axis=dim)
+    else:
+        vals, inv, counts = np.unique(a.ravel(), return_inverse=True, return_counts=True)
+        inv = inv.reshape(a.shape)
+    outs = finish_multi(UNIQUE, ((vals, input._dtype), (inv.astype(np.int64), int64),
+                                 (counts.astype(np.int64), int64)), (input,))
+    if not return_inverse and not return_counts:
+        return outs[0]
+    res = [outs[0]]
+    if return_inverse:
+        res.append(outs[1])
+    if return_counts:
+        res.append(outs[2])
+    return tuple(res)
+
+
+def _softmax_np(a, d, log):
+    with np.errstate(all="ignore"):
+        m = np.max(a, axis=d, keepdims=True) if a.size else a
+        z = a - m
+        e = np.exp(z)
+        s = np.sum(e, axis=d, keepdims=True, dtype=a.dtype)
+        if log:
+            return z - np.log(s)
+        return e / s
+
+
+def _softmax_common(input, dim, dtype, log, name):
+    check_tensor(input, name)
+    if dim is None:
+        raise TypeError(f"{name}() missing 1 required positional arguments: \"dim\"")
+    d = dtype if dtype is not None else input._dtype
+    if d.category != FLOATING:
+        kernel = "log_softmax_lastdim_kernel_impl" if log else "softmax_lastdim_kernel_impl"
+        raise not_implemented_for(kernel, d)
+    a = input._data.astype(d.np, copy=False)
+    dd = wrap_dim(_int_dim(dim, name), a.ndim)
+    r = _softmax_np(a, dd if a.ndim else None, log) if a.ndim else (
+        np.zeros((), d.np) if log else np.ones((), d.np))
+    return finish(LOG_SOFTMAX if log else SOFTMAX, np.asarray(r, d.np), d, (input, dd))
+
+
+def softmax(input, dim=None, dtype=None, *, _stacklevel=3):
+    return _softmax_common(input, dim, dtype, False, "softmax")
+
+
+def log_softmax(input, dim=None, dtype=None, *, _stacklevel=3):
+    return _softmax_common(input, dim, dtype, True, "log_softmax")
+
+
+__all__ = [n for n in dir() if not n.startswith("_") and n not in ("np", "math", "builtins", "D")]

@@ -1,0 +1,1133 @@
+"""Shape ops: views, joins, splits, gathers and scatters.
+
+A view's result is a NumPy view of its input and records a *step*: a
+function that applies the same view to any tensor of the input's shape.  The
+steps let CopySlices and AsStridedBackward0 replay a view on a gradient, and
+give the sub-selecting views (select, slice, diagonal...) one shared
+backward: embed the gradient into zeros through the same view.
+"""
+
+from __future__ import annotations
+
+import builtins
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided as _np_as_strided
+
+from .. import _dtype as D
+from .. import _errors
+from .._dispatch import defop, finish, finish_view, finish_multi, record, wants_grad
+from .._tensor import Tensor, make, Size, scalar_type_name
+from ._common import check_tensor, wrap_dim, size_args, broadcast_shapes, result_type, array_of
+from ..autograd import grad_mode
+
+_state = grad_mode._state
+_isinstance = isinstance
+FLOATING = D.FLOATING
+
+
+# --- the embed op: the backward of every sub-selecting view ----------------------------------
+
+def replay(t, steps):
+    for step in steps:
+        t = step(t)
+    return t
+
+
+def _embed_forward(grad, shape, steps):
+    z = np.zeros(shape, grad._dtype.np)
+    with grad_mode.no_grad():
+        view = replay(make(z, grad._dtype), steps)
+    view._data[...] = grad._data
+    return z
+
+
+def _make_embed(name):
+    op = defop("embed", name, ("grad", "shape", "steps"), inputs=1,
+               grad=lambda g, steps: replay(g, steps))
+
+    def embed(grad, shape, steps):
+        return finish(op, _embed_forward(grad, shape, steps), grad._dtype, (grad, shape, steps))
+    return embed
+
+
+_embed_slice = _make_embed("SliceBackwardBackward0")
+_embed_select = _make_embed("SelectBackwardBackward0")
+_embed_strided = _make_embed("AsStridedBackwardBackward0")
+_embed_diagonal = _make_embed("DiagonalBackwardBackward0")
+_embed_split = _make_embed("SplitBackwardBackward0")
+_embed_unbind = _make_embed("UnbindBackwardBackward0")
+
+
+def embed(grad, shape, steps):
+    """zeros(shape) with ``grad`` written through the view ``steps`` (differentiable)."""
+    return _embed_strided(grad, shape, steps)
+
+
+# ==================================================================================
+# The table
+# ==================================================================================
+
+VIEW = defop("view", "ViewBackward0", ("self", "shape"), inputs=1,
+             self=lambda grad, shape: grad.reshape(shape))
+UNSAFE_VIEW = defop("_unsafe_view", "UnsafeViewBackward0", ("self", "shape"), inputs=1,
+                    self=lambda grad, shape: grad.reshape(shape))
+ALIAS = defop("alias", "AliasBackward0", self=lambda grad: grad)
+SQUEEZE = defop("squeeze", "SqueezeBackward0", ("self", "shape"), inputs=1,
+                self=lambda grad, shape: grad.reshape(shape))
+SQUEEZE_DIM = defop("squeeze", "SqueezeBackward1", ("self", "shape"), inputs=1,
+                    self=lambda grad, shape: grad.reshape(shape))
+SQUEEZE_DIMS = defop("squeeze", "SqueezeBackward2", ("self", "shape"), inputs=1,
+                     self=lambda grad, shape: grad.reshape(shape))
+SQUEEZE_MM = defop("squeeze", "SqueezeBackward4", ("self", "shape"), inputs=1,
+                   self=lambda grad, shape: grad.reshape(shape))
+UNSQUEEZE = defop("unsqueeze", "UnsqueezeBackward0", ("self", "dim"), inputs=1,
+                  self=lambda grad, dim: grad.squeeze(dim))
+TRANSPOSE = defop("transpose", "TransposeBackward0", ("self", "dim0", "dim1"), inputs=1,
+                  self=lambda grad, dim0, dim1: grad.transpose(dim0, dim1))
+T_OP = defop("t", "TBackward0", self=lambda grad: grad.t())
+PERMUTE = defop("permute", "PermuteBackward0", ("self", "dims"), inputs=1,
+                self=lambda grad, dims: grad.permute(_inverse_perm(dims)))
+EXPAND = defop("expand", "ExpandBackward0", ("self", "shape"), inputs=1,
+               self=lambda grad, shape: _sum_to(grad, shape))
+SELECT = defop("select", "SelectBackward0", ("self", "shape", "step"), inputs=1,
+               self=lambda grad, shape, step: _embed_select(grad, shape, (step,)))
+SLICE = defop("slice", "SliceBackward0", ("self", "shape", "step"), inputs=1,
+              self=lambda grad, shape, step: _embed_slice(grad, shape, (step,)))
+DIAGONAL = defop("diagonal", "DiagonalBackward0", ("self", "shape", "step"), inputs=1,
+                 self=lambda grad, shape, step: _embed_diagonal(grad, shape, (step,)))
+AS_STRIDED = defop("as_strided", "AsStridedBackward0", ("self", "shape", "steps"), inputs=1,
+                   self=lambda grad, shape, steps: _embed_strided(grad, shape, steps))
+SPLIT = defop("split", "SplitBackward0", ("self", "shape", "steps"), inputs=1,
+              self=lambda grad, shape, steps: _join_backward(grad, shape, steps, _embed_split))
+SPLIT_SIZES = defop("split_with_sizes", "SplitWithSizesBackward0", ("self", "shape", "steps"),
+                    inputs=1,
+                    self=lambda grad, shape, steps: _join_backward(grad, shape, steps, _embed_split))
+UNBIND = defop("unbind", "UnbindBackward0", ("self", "shape", "steps"), inputs=1,
+               self=lambda grad, shape, steps: _join_backward(grad, shape, steps, _embed_unbind))
+CLONE = defop("clone", "CloneBackward0", self=lambda grad: grad)
+TO_COPY = defop("_to_copy", "ToCopyBackward0", ("self", "dtype"), inputs=1,
+                self=lambda grad, dtype: grad.to(dtype))
+REPEAT = defop("repeat", "RepeatBackward0", ("self", "shape", "repeats"), inputs=1,
+               self=lambda grad, shape, repeats: _repeat_backward(grad, shape, repeats))
+CAT = defop("cat", "CatBackward0", ("tensors", "dim", "sizes"), variadic=True,
+            tensors=lambda grad, dim, sizes: _split_sizes(grad, sizes, dim))
+STACK = defop("stack", "StackBackward0", ("tensors", "dim"), variadic=True,
+              tensors=lambda grad, dim: grad.unbind(dim))
+INDEX_SELECT = defop("index_select", "IndexSelectBackward0", ("self", "dim", "index"), inputs=1,
+                     self=lambda grad, self, dim, index: _index_select_backward(grad, self, dim, index))
+GATHER = defop("gather", "GatherBackward0", ("self", "dim", "index"), inputs=1,
+               self=lambda grad, self, dim, index: _zeros_of(self, grad).scatter_add(dim, index, grad))
+SCATTER = defop("scatter", "ScatterBackward0", ("self", "src", "dim", "index"), inputs=2,
+                self=lambda grad, dim, index: grad.scatter(dim, index, 0),
+                src=lambda grad, dim, index: grad.gather(dim, index))
+SCATTER_VALUE = defop("scatter", "ScatterBackward1", ("self", "dim", "index", "value"), inputs=1,
+                      self=lambda grad, dim, index: grad.scatter(dim, index, 0))
+SCATTER_ADD = defop("scatter_add", "ScatterAddBackward0", ("self", "src", "dim", "index"), inputs=2,
+                    self=lambda grad: grad,
+                    src=lambda grad, dim, index: grad.gather(dim, index))
+MASKED_FILL = defop("masked_fill", "MaskedFillBackward0", ("self", "mask"), inputs=1,
+                    self=lambda grad, mask: grad.masked_fill(mask, 0))
+MASKED_FILL_T = defop("masked_fill", "MaskedFillBackward1", ("self", "value", "mask"), inputs=2,
+                      self=lambda grad, mask: grad.masked_fill(mask, 0),
+                      value=lambda grad, mask: _masked_sum(grad, mask))
+MASKED_SELECT = defop("masked_select", "MaskedSelectBackward0", ("self", "mask"), inputs=1,
+                      self=lambda grad, self, mask: _masked_select_backward(grad, self, mask))
+FLIP = defop("flip", "FlipBackward0", ("self", "dims"), inputs=1,
+             self=lambda grad, dims: grad.flip(dims))
+ROLL = defop("roll", "RollBackward0", ("self", "shifts", "dims"), inputs=1,
+             self=lambda grad, shifts, dims: grad.roll(_neg(shifts), dims))
+TRIL = defop("tril", "TrilBackward0", ("self", "diagonal"), inputs=1,
+             self=lambda grad, diagonal: grad.tril(diagonal))
+TRIU = defop("triu", "TriuBackward0", ("self", "diagonal"), inputs=1,
+             self=lambda grad, diagonal: grad.triu(diagonal))
+DIAG_EMBED = defop("diag_embed", "DiagEmbedBackward0", ("self", "offset"), inputs=1,
+                   self=lambda grad, offset: grad.diagonal(offset))
+DIAG_COPY = defop("diagonal_copy", "DiagonalBackward0_copy", ("self", "shape", "step"), inputs=1,
+                  self=lambda grad, shape, step: _embed_diagonal(grad, shape, (step,)))
+TRACE = defop("trace", "TraceBackward0", ("self", "shape"), inputs=1,
+              self=lambda grad, shape: _trace_backward(grad, shape))
+INDEX = defop("index", "IndexBackward0", ("self", "shape", "indices"), inputs=1,
+              self=lambda grad, shape, indices: index_put_zeros(grad, shape, indices))
+INDEX_PUT_ZEROS = defop("index_put", "IndexPutBackward0", ("values", "shape", "indices"), inputs=1,
+                        values=lambda grad, indices: _getitem_np_index(grad, indices))
+INDEX_PUT = defop("index_put_", "IndexPutBackward0", ("self", "values", "indices", "accumulate"),
+                  inputs=2,
+                  self=lambda grad, indices, accumulate: grad if accumulate else
+                      _index_fill_zero(grad, indices),
+                  values=lambda grad, values, indices: _sum_to(_getitem_np_index(grad, indices),
+                                                                 values.shape))
+INDEX_ADD = defop("index_add", "IndexAddBackward0", ("self", "source", "dim", "index", "alpha"),
+                  inputs=2,
+                  self=lambda grad: grad,
+                  source=lambda grad, dim, index, source, alpha:
+                      _index_add_source_grad(grad, dim, index, source, alpha))
+
+
+def _neg(shifts):
+    return tuple(-s for s in shifts)
+
+
+def _inverse_perm(dims):
+    inv = [0] * len(dims)
+    for i, d in enumerate(dims):
+        inv[d] = i
+    return tuple(inv)
+
+
+def _sum_to(grad, shape):
+    from ..autograd.engine import sum_to
+    return sum_to(grad, shape)
+
+
+def _zeros_of(self, grad):
+    return make(np.zeros(self._data.shape, grad._dtype.np), grad._dtype)
+
+
+def _join_backward(grads, shape, steps, embed_fn):
+    """split/unbind: each output's gradient goes back to its slice; missing ones are zeros."""
+    total = None
+    for g, step in zip(grads, steps):
+        if g is None:
+            continue
+        part = embed_fn(g, shape, (step,))
+        total = part if total is None else total + part
+    return total
+
+
+def _split_sizes(grad, sizes, dim):
+    out = []
+    start = 0
+    for s in sizes:
+        out.append(grad.narrow(dim, start, s) if s is not None else None)
+        start += s if s is not None else 0
+    return out
+
+
+def _repeat_backward(grad, shape, repeats):
+    pad = len(repeats) - len(shape)
+    full = (1,) * pad + tuple(shape)
+    inter = []
+    for r, s in zip(repeats, full):
+        inter += [r, s]
+    g = grad.reshape(inter)
+    g = g.sum(tuple(range(0, len(inter), 2)))
+    return g.reshape(shape)
+
+
+def _index_select_backward(grad, self, dim, index):
+    z = _zeros_of(self, grad)
+    if self._data.ndim == 0:
+        return grad.reshape(())
+    return z.index_add(dim, index, grad)
+
+
+def _masked_sum(grad, mask):
+    return grad.masked_fill(mask.logical_not(), 0).sum()
+
+
+def _masked_select_backward(grad, self, mask):
+    shape = broadcast_shapes(self._data.shape, mask._data.shape)
+    z = make(np.zeros(shape, grad._dtype.np), grad._dtype)
+    m = mask.expand(shape) if mask._data.shape != shape else mask
+    return z.masked_scatter(m, grad)
+
+
+def _trace_backward(grad, shape):
+    n = min(shape)
+    eye = np.zeros(shape, grad._dtype.np)
+    eye[np.arange(n), np.arange(n)] = 1
+    return make(eye, grad._dtype) * grad
+
+
+def _getitem_np_index(grad, indices):
+    return _getitem_arrays(grad, indices)
+
+
+def _index_fill_zero(grad, indices):
+    z = make(np.zeros((), grad._dtype.np), grad._dtype)
+    return _index_put_value(grad.clone(), indices, z)
+
+
+def _index_add_source_grad(grad, dim, index, source, alpha):
+    g = grad.index_select(dim, index) if grad._data.ndim else grad
+    if alpha != 1:
+        g = g * alpha
+    return g.reshape(source.shape) if source._data.ndim != g._data.ndim else g
+
+
+# ==================================================================================
+# Views
+# ==================================================================================
+
+def _infer_size(shape, numel):
+    neg = [i for i, s in enumerate(shape) if s == -1]
+    if len(neg) > 1:
+        raise RuntimeError("only one dimension can be inferred")
+    for s in shape:
+        if s < -1:
+            raise RuntimeError(f"invalid shape dimension {s}")
+    if neg:
+        known = 1
+        for s in shape:
+            if s != -1:
+                known *= s
+        if known == 0 or numel % known:
+            raise RuntimeError(_errors.invalid_shape(shape, numel))
+        shape = tuple(numel // known if s == -1 else s for s in shape)
+    n = 1
+    for s in shape:
+        n *= s
+    if n != numel:
+        raise RuntimeError(_errors.invalid_shape(shape, numel))
+    return shape
+
+
+def _try_view(a, shape):
+    """The NumPy view of ``a`` with ``shape``, or None when a copy would be needed."""
+    if a.flags.c_contiguous:
+        return a.reshape(shape)
+    v = a.view()
+    try:
+        v.shape = shape
+    except AttributeError:
+        return None
+    return v
+
+
+def view(self, *shape):
+    if len(shape) == 1 and _isinstance(shape[0], D.dtype):
+        return _view_dtype(self, shape[0])
+    shape = _infer_size(size_args(shape, "view"), self._data.size)
+    v = _try_view(self._data, shape)
+    if v is None:
+        raise RuntimeError(_errors.VIEW_STRIDE)
+    old = self._data.shape
+    return finish_view(VIEW, self, v, (self, old), lambda t: t.view(shape))
+
+
+def _view_dtype(self, dtype):
+    a = self._data
+    if dtype.itemsize != a.itemsize:
+        if a.ndim == 0 or a.shape[-1] * a.itemsize % dtype.itemsize:
+            raise RuntimeError(f"self.size(-1) must be divisible by {dtype.itemsize // a.itemsize if dtype.itemsize > a.itemsize else 1} "
+                               f"to view {scalar_type_name(self._dtype)} as {scalar_type_name(dtype)} "
+                               f"(different element sizes), but got {a.shape[-1] if a.ndim else 1}")
+    t = make(a.view(dtype.np), dtype)
+    t._vc = self._vc
+    t._view = (self if self._view is None else self._view[0], ())
+    return t
+
+
+def view_as(self, other):
+    return view(self, other._data.shape)
+
+
+def reshape(self, *shape):
+    shape = _infer_size(size_args(shape, "reshape"), self._data.size)
+    v = _try_view(self._data, shape)
+    if v is not None:
+        old = self._data.shape
+        return finish_view(VIEW, self, v, (self, old), lambda t: t.view(shape))
+    c = clone(self)
+    return finish(UNSAFE_VIEW, c._data.reshape(shape), self._dtype, (c, self._data.shape))
+
+
+def reshape_as(self, other):
+    return reshape(self, other._data.shape)
+
+
+def flatten(input, start_dim=0, end_dim=-1):
+    check_tensor(input, "flatten")
+    nd = input._data.ndim
+    if nd == 0:
+        return reshape(input, (1,))
+    s = wrap_dim(start_dim, nd)
+    e = wrap_dim(end_dim, nd)
+    if s > e:
+        raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
+    if s == e:
+        return input
+    shape = input._data.shape
+    n = 1
+    for k in range(s, e + 1):
+        n *= shape[k]
+    return reshape(input, shape[:s] + (n,) + shape[e + 1:])
+
+
+def unflatten(input, dim, sizes):
+    nd = input._data.ndim
+    d = wrap_dim(dim, nd)
+    sizes = tuple(sizes)
+    shape = input._data.shape
+    known = 1
+    for s in sizes:
+        if s != -1:
+            known *= s
+    if -1 in sizes:
+        inferred = tuple(shape[d] // known if s == -1 else s for s in sizes)
+    else:
+        inferred = sizes
+    prod = 1
+    for s in inferred:
+        prod *= s
+    if prod != shape[d]:
+        raise RuntimeError(f"unflatten: Provided sizes {list(sizes)} don't multiply up to the size "
+                           f"of dim {dim} ({shape[d]}) in the input tensor")
+    return view(input, shape[:d] + inferred + shape[d + 1:])
+
+
+def squeeze(input, dim=None):
+    check_tensor(input, "squeeze")
+    a = input._data
+    old = a.shape
+    if dim is None:
+        new = tuple(s for s in old if s != 1)
+        op = SQUEEZE
+        step = lambda t: t.squeeze()  # noqa: E731
+    elif _isinstance(dim, (tuple, list)):
+        dims = {wrap_dim(d, a.ndim) for d in dim}
+        new = tuple(s for i, s in enumerate(old) if not (i in dims and s == 1))
+        op = SQUEEZE_DIMS
+        step = lambda t: t.squeeze(tuple(dims))  # noqa: E731
+    else:
+        d = wrap_dim(dim, a.ndim)
+        new = tuple(s for i, s in enumerate(old) if not (i == d and s == 1)) if a.ndim else ()
+        op = SQUEEZE_DIM
+        step = lambda t: t.squeeze(d)  # noqa: E731
+    return finish_view(op, input, a.reshape(new), (input, old), step)
+
+
+def _squeeze_mm(t, d):
+    """The squeeze that matmul records (SqueezeBackward4)."""
+    a = t._data
+    new = a.shape[:d] + a.shape[d + 1:]
+    return finish_view(SQUEEZE_MM, t, a.reshape(new), (t, a.shape), lambda x: x.squeeze(d))
+
+
+def unsqueeze(input, dim):
+    check_tensor(input, "unsqueeze")
+    a = input._data
+    d = wrap_dim(dim, a.ndim + 1)
+    return finish_view(UNSQUEEZE, input, np.expand_dims(a, d), (input, d),
+                       lambda t: t.unsqueeze(d))
+
+
+def transpose(input, dim0, dim1):
+    check_tensor(input, "transpose")
+    a = input._data
+    nd = a.ndim
+    d0, d1 = wrap_dim(dim0, nd), wrap_dim(dim1, nd)
+    if nd == 0:
+        r = a.view()
+    else:
+        r = np.swapaxes(a, d0, d1)
+    return finish_view(TRANSPOSE, input, r, (input, d0, d1), lambda t: t.transpose(d0, d1))
+
+
+swapaxes = swapdims = transpose
+
+
+def t(input):
+    check_tensor(input, "t")
+    a = input._data
+    if a.ndim > 2:
+        raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {a.ndim}D")
+    r = a.T if a.ndim == 2 else a.view()
+    return finish_view(T_OP, input, r, (input,), lambda x: x.t())
+
+
+def permute(input, *dims):
+    check_tensor(input, "permute")
+    if len(dims) == 1 and _isinstance(dims[0], (tuple, list, Size)):
+        dims = tuple(dims[0])
+    a = input._data
+    if len(dims) != a.ndim:
+        raise RuntimeError("permute(sparse_coo): number of dimensions in the tensor input does not "
+                           "match the length of the desired ordering of dimensions i.e. input.dim() "
+                           f"= {a.ndim} is not equal to len(dims) = {len(dims)}")
+    wd = tuple(wrap_dim(d, a.ndim) for d in dims)
+    if len(set(wd)) != len(wd):
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
+    return finish_view(PERMUTE, input, np.transpose(a, wd), (input, wd), lambda x: x.permute(wd))
+
+
+def movedim(input, source, destination):
+    nd = input._data.ndim
+    src = (source,) if _isinstance(source, builtins.int) else tuple(source)
+    dst = (destination,) if _isinstance(destination, builtins.int) else tuple(destination)
+    src = [wrap_dim(s, nd) for s in src]
+    dst = [wrap_dim(d, nd) for d in dst]
+    order = [None] * nd
+    for s, d in zip(src, dst):
+        order[d] = s
+    rest = iter(i for i in range(nd) if i not in src)
+    order = [next(rest) if o is None else o for o in order]
+    return permute(input, order)
+
+
+moveaxis = movedim
+
+
+def T_prop(self):
+    nd = self._data.ndim
+    if nd != 2 and nd != 0:
+        _errors.warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape "
+                     "is deprecated and it will throw an error in a future release. Consider "
+                     "`x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, "
+                     "-1, -1))` to reverse the dimensions of a tensor.")
+    return permute(self, tuple(range(nd - 1, -1, -1)))
+
+
+def mT_prop(self):
+    if self._data.ndim < 2:
+        raise RuntimeError("tensor.mT is only supported on matrices or batches of matrices. "
+                           f"Got {self._data.ndim}-D tensor.")
+    return transpose(self, -2, -1)
+
+
+def _expand_shape(self, sizes):
+    a = self._data
+    if len(sizes) < a.ndim:
+        raise RuntimeError(f"expand({_legacy(self)}{{{list(a.shape)}}}, size={list(sizes)}): the "
+                           f"number of sizes provided ({len(sizes)}) must be greater or equal to "
+                           f"the number of dimensions in the tensor ({a.ndim})")
+    lead = len(sizes) - a.ndim
+    out = []
+    for i, s in enumerate(sizes):
+        if i < lead:
+            if s < 0:
+                raise RuntimeError(f"The expanded size of the tensor ({s}) isn't allowed in a "
+                                   "leading, non-existing dimension 0")
+            out.append(s)
+            continue
+        cur = a.shape[i - lead]
+        if s == -1:
+            out.append(cur)
+        elif cur == 1 or cur == s:
+            out.append(s)
+        else:
+            raise RuntimeError(f"The expanded size of the tensor ({s}) must match the existing size "
+                               f"({cur}) at non-singleton dimension {i}.  Target sizes: "
+                               f"{list(sizes)}.  Tensor sizes: {list(a.shape)}")
+    return tuple(out)
+
+
+def _legacy(t):
+    from .._dispatch import legacy_type_name
+    return legacy_type_name(t._dtype)
+
+
+def _broadcast_view(a, shape):
+    """A writable view of ``a`` broadcast to ``shape`` (zero strides, like torch's expand)."""
+    lead = len(shape) - a.ndim
+    strides = [0] * lead
+    for i, s in enumerate(a.shape):
+        strides.append(0 if (s == 1 and shape[lead + i] != 1) else a.strides[i])
+    return _np_as_strided(a, shape, strides)
+
+
+def expand(self, *sizes):
+    sizes = size_args(sizes, "expand")
+    shape = _expand_shape(self, sizes)
+    old = self._data.shape
+    return finish_view(EXPAND, self, _broadcast_view(self._data, shape), (self, old),
+                       lambda t: t.expand(shape))
+
+
+def expand_as(self, other):
+    return expand(self, other._data.shape)
+
+
+def broadcast_to(input, size):
+    return expand(input, tuple(size))
+
+
+def broadcast_tensors(*tensors):
+    shape = broadcast_shapes(*[t._data.shape for t in tensors])
+    return tuple(expand(t, shape) for t in tensors)
+
+
+def alias(self):
+    return finish_view(ALIAS, self, self._data.view(), (self,), lambda t: t)
+
+
+def select(input, dim, index):
+    check_tensor(input, "select")
+    a = input._data
+    if a.ndim == 0:
+        raise IndexError("select() cannot be applied to a 0-dim tensor.")
+    d = wrap_dim(dim, a.ndim)
+    n = a.shape[d]
+    i = int(index)
+    if i < -n or i >= n:
+        raise IndexError(f"select(): index {i} out of range for tensor of size {list(a.shape)} at "
+                         f"dimension {d}")
+    if i < 0:
+        i += n
+    key = (slice(None),) * d + (i, Ellipsis)
+    return finish_view(SELECT, input, a[key], (input, a.shape, None), lambda t: t.select(d, i),
+                       step_arg=2)
+
+
+def _slice(input, d, start, stop, step):
+    """input[..., start:stop:step, ...] along dim d (start/stop already clamped)."""
+    a = input._data
+    key = (slice(None),) * d + (slice(start, stop, step), Ellipsis)
+    return finish_view(SLICE, input, a[key], (input, a.shape, None),
+                       lambda t: _slice(t, d, start, stop, step), step_arg=2)
+
+
+def narrow(input, dim, start, length):
+    check_tensor(input, "narrow")
+    a = input._data
+    d = wrap_dim(dim, a.ndim)
+    n = a.shape[d]
+    if _isinstance(start, Tensor):
+        start = int(start)
+    if start < -n or start > n:
+        raise IndexError(f"start out of range (expected to be in range of [{-n}, {n}], but got {start})")
+    if start < 0:
+        start += n
+    if length < 0:
+        raise RuntimeError("narrow(): length must be non-negative.")
+    if start + length > n:
+        raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({n}).")
+    return _slice(input, d, start, start + length, 1)
+
+
+def _diagonal_view(a, offset, d1, d2):
+    """A writable NumPy view of the diagonal (np.diagonal's is read-only)."""
+    key = [slice(None)] * a.ndim
+    if offset >= 0:
+        key[d2] = slice(offset, None)
+    else:
+        key[d1] = slice(-offset, None)
+    b = a[tuple(key)]
+    n = builtins.max(builtins.min(b.shape[d1], b.shape[d2]), 0)
+    keep = [i for i in range(a.ndim) if i not in (d1, d2)]
+    shape = [b.shape[i] for i in keep] + [n]
+    strides = [b.strides[i] for i in keep] + [b.strides[d1] + b.strides[d2]]
+    return _np_as_strided(b, shape, strides)
+
+
+def diagonal(input, offset=0, dim1=0, dim2=1):
+    check_tensor(input, "diagonal")
+    a = input._data
+    d1, d2 = wrap_dim(dim1, a.ndim), wrap_dim(dim2, a.ndim)
+    if d1 == d2:
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    v = _diagonal_view(a, offset, d1, d2)
+    return finish_view(DIAGONAL, input, v, (input, a.shape, None),
+                       lambda t: t.diagonal(offset, d1, d2), step_arg=2)
+
+
+def as_strided(input, size, stride, storage_offset=None):
+    """A view with explicit sizes and strides (in elements) over the input's storage."""
+    root = input._view[0] if input._view is not None else input
+    off = storage_offset if storage_offset is not None else input.storage_offset()
+    flat = root._data.reshape(-1)  # the storage, when the root owns contiguous memory
+    item = flat.itemsize
+    v = _np_as_strided(flat[off:], tuple(size), tuple(s * item for s in stride))
+    a = input._data
+    return finish_view(AS_STRIDED, input, v, (input, a.shape, None),
+                       lambda t: t.as_strided(size, stride, storage_offset), step_arg=2)
+
+
+# ==================================================================================
+# Copies, joins and splits
+# ==================================================================================
+
+def clone(input, *, memory_format=None):
+    check_tensor(input, "clone")
+    a = input._data
+    r = np.array(a, copy=True, order="C" if memory_format is not None or not a.flags.f_contiguous or a.ndim < 2 else "K")
+    return finish(CLONE, r, input._dtype, (input,))
+
+
+def contiguous(self, memory_format=None):
+    if self._data.flags.c_contiguous:
+        return self
+    return finish(CLONE, np.ascontiguousarray(self._data), self._dtype, (self,))
+
+
+def to_dtype(self, dtype, copy=False):
+    if dtype is self._dtype and not copy:
+        return self
+    r = self._data.astype(dtype.np)
+    return finish(TO_COPY, r, dtype, (self, self._dtype))
+
+
+def repeat(self, *repeats):
+    repeats = size_args(repeats, "repeat")
+    a = self._data
+    if len(repeats) < a.ndim:
+        raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of "
+                           "dimensions of tensor")
+    for r in repeats:
+        if r < 0:
+            raise RuntimeError(f"Trying to create tensor with negative dimension {r}: {list(repeats)}")
+    pad = len(repeats) - a.ndim
+    r = np.tile(a.reshape((1,) * pad + a.shape), repeats)
+    return finish(REPEAT, r, self._dtype, (self, a.shape, repeats))
+
+
+def tile(input, dims):
+    dims = tuple(dims) if not _isinstance(dims, builtins.int) else (dims,)
+    nd = input._data.ndim
+    if len(dims) < nd:
+        dims = (1,) * (nd - len(dims)) + dims
+    return repeat(input, dims)
+
+
+def _check_tensor_list(tensors, fn):
+    if _isinstance(tensors, Tensor):
+        raise TypeError(f"{fn}(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor")
+    tensors = list(tensors)
+    for i, x in enumerate(tensors):
+        if not _isinstance(x, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got {type(x).__name__}")
+    return tensors
+
+
+def cat(tensors, dim=0, *, out=None):
+    tensors = _check_tensor_list(tensors, "cat")
+    if not tensors:
+        raise ValueError("torch.cat(): expected a non-empty list of Tensors")
+    dtype = result_type(*tensors)
+    # legacy: 1-D empty tensors are skipped
+    parts = [x for x in tensors if not (x._data.ndim == 1 and x._data.shape[0] == 0)]
+    if not parts:
+        return finish(CAT, np.empty((0,), dtype.np), dtype, (tuple(tensors), 0, [0] * len(tensors)))
+    ref = parts[0]._data
+    if ref.ndim == 0:
+        raise RuntimeError("zero-dimensional tensor (at position 0) cannot be concatenated")
+    d = wrap_dim(dim, ref.ndim)
+    for i, x in enumerate(tensors):
+        xa = x._data
+        if xa.ndim == 1 and xa.shape[0] == 0:
+            continue
+        if xa.ndim != ref.ndim:
+            raise RuntimeError(f"Tensors must have same number of dimensions: got {ref.ndim} and {xa.ndim}")
+        for k in range(ref.ndim):
+            if k != d and xa.shape[k] != ref.shape[k]:
+                raise RuntimeError(f"Sizes of tensors must match except in dimension {d}. Expected "
+                                   f"size {ref.shape[k]} but got size {xa.shape[k]} for tensor "
+                                   f"number {i} in the list.")
+    arrays = [array_of(x, dtype) for x in parts]
+    r = np.concatenate(arrays, axis=d)
+    sizes = [x._data.shape[d] if x._data.ndim == ref.ndim else None for x in tensors]
+    res = finish(CAT, r, dtype, (tuple(tensors), d, sizes))
+    if out is not None:
+        from ._common import handle_out
+        return handle_out(res, out, "cat")
+    return res
+
+
+concat = concatenate = cat
+
+
+def stack(tensors, dim=0, *, out=None):
+    tensors = _check_tensor_list(tensors, "stack")
+    if not tensors:
+        raise RuntimeError("stack expects a non-empty TensorList")
+    shape0 = tensors[0]._data.shape
+    for i, x in enumerate(tensors):
+        if x._data.shape != shape0:
+            raise RuntimeError(f"stack expects each tensor to be equal size, but got {list(shape0)} "
+                               f"at entry 0 and {list(x._data.shape)} at entry {i}")
+    dtype = result_type(*tensors)
+    d = wrap_dim(dim, len(shape0) + 1)
+    r = np.stack([array_of(x, dtype) for x in tensors], axis=d)
+    return finish(STACK, r, dtype, (tuple(tensors), d))
+
+
+def hstack(tensors):
+    tensors = list(tensors)
+    return cat(tensors, 0 if tensors[0]._data.ndim == 1 else 1)
+
+
+def vstack(tensors):
+    return cat([x if x._data.ndim >= 2 else x.reshape(1, -1) for x in tensors], 0)
+
+
+def _multi_view(op, input, pieces, steps):
+    """Several views of one input made by one node (split, unbind)."""
+    a = input._data
+    outs = []
+    for arr, step in zip(pieces, steps):
+        t = make(arr, input._dtype)
+        t._vc = input._vc
+        view = input._view
+        t._view = (input, (step,)) if view is None else (view[0], view[1] + (step,))
+        outs.append(t)
+    outs = tuple(outs)
+    if wants_grad((input,), 1):
+        record(op, outs, (input, a.shape, tuple(steps)))
+    return outs
+
+
+def split(tensor, split_size_or_sections, dim=0):
+    check_tensor(tensor, "split")
+    a = tensor._data
+    d = wrap_dim(dim, a.ndim)
+    n = a.shape[d]
+    if _isinstance(split_size_or_sections, (builtins.int, np.integer)):
+        size = int(split_size_or_sections)
+        if size <= 0 and n > 0:
+            raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension size of {n}")
+        bounds = [(s, builtins.min(s + size, n)) for s in range(0, n, size)] if size else [(0, 0)]
+        op = SPLIT
+    else:
+        sizes = list(split_size_or_sections)
+        if builtins.sum(sizes) != n:
+            raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {n} (input "
+                               f"tensor's size at dimension {d}), but got split_sizes={sizes}")
+        bounds = []
+        s = 0
+        for k in sizes:
+            bounds.append((s, s + k))
+            s += k
+        op = SPLIT_SIZES
+    pieces, steps = [], []
+    for (s, e) in bounds:
+        key = (slice(None),) * d + (slice(s, e), Ellipsis)
+        pieces.append(a[key])
+        steps.append(_slice_step(d, s, e))
+    return _multi_view(op, tensor, pieces, steps)
+
+
+def _slice_step(d, s, e):
+    return lambda t: _slice(t, d, s, e, 1)
+
+
+def _select_step(d, i):
+    return lambda t: t.select(d, i)
+
+
+def chunk(input, chunks, dim=0):
+    check_tensor(input, "chunk")
+    if chunks <= 0:
+        raise RuntimeError("chunk expects `chunks` to be greater than 0, got: " + str(chunks))
+    a = input._data
+    d = wrap_dim(dim, a.ndim)
+    n = a.shape[d]
+    size = -(-n // chunks) if n else 0
+    if size == 0:
+        return split(input, [0] * chunks if n == 0 else [n], d) if n == 0 else split(input, n, d)
+    return split(input, size, d)
+
+
+def unbind(input, dim=0):
+    check_tensor(input, "unbind")
+    a = input._data
+    if a.ndim == 0:
+        raise IndexError("Dimension specified as 0 but tensor has no dimensions")
+    d = wrap_dim(dim, a.ndim)
+    pieces = [a[(slice(None),) * d + (i, Ellipsis)] for i in range(a.shape[d])]
+    steps = [_select_step(d, i) for i in range(a.shape[d])]
+    return _multi_view(UNBIND, input, pieces, steps)
+
+
+def tensor_split(input, indices_or_sections, dim=0):
+    a = input._data
+    d = wrap_dim(dim, a.ndim)
+    n = a.shape[d]
+    if _isinstance(indices_or_sections, builtins.int):
+        k = indices_or_sections
+        q, r = divmod(n, k)
+        sizes = [q + 1] * r + [q] * (k - r)
+    else:
+        idx = [0] + list(indices_or_sections) + [n]
+        sizes = [builtins.max(builtins.min(idx[i + 1], n) - builtins.min(idx[i], n), 0)
+                 for i in range(len(idx) - 1)]
+    return split(input, sizes, d)
+
+
+# ==================================================================================
+# Index-based ops
+# ==================================================================================
+
+def _check_index(index, fn, allow_int32=True):
+    if not _isinstance(index, Tensor):
+        raise TypeError(f"{fn}(): argument 'index' must be Tensor, not {type(index).__name__}")
+    if index._dtype is not D.int64 and not (allow_int32 and index._dtype is D.int32):
+        raise RuntimeError(f"{fn}(): Expected dtype int32 or int64 for index")
+
+
+def index_select(input, dim, index):
+    check_tensor(input, "index_select")
+    _check_index(index, "index_select")
+    if index._data.ndim > 1:
+        raise IndexError("index_select(): Index is supposed to be a vector")
+    a = input._data
+    d = wrap_dim(dim, a.ndim)
+    idx = index._data.reshape(-1)
+    n = a.shape[d] if a.ndim else 1
+    bad = idx[(idx < -n) | (idx >= n)] if idx.size else idx
+    if bad.size or (idx < 0).any():
+        raise IndexError(f"index out of range in self")
+    r = np.take(a, idx, axis=d) if a.ndim else a.copy()
+    return finish(INDEX_SELECT, r, input._dtype, (input, d, index))
+
+
+def gather(input, dim, index, *, sparse_grad=False):
+    check_tensor(input, "gather")
+    if index._dtype is not D.int64:
+        raise RuntimeError("gather(): Expected dtype int64 for index")
+    a = input._data
+    d = wrap_dim(dim, a.ndim)
+    idx = index._data
+    if idx.ndim != a.ndim:
+        raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
+    n = a.shape[d]
+    for k in range(a.ndim):
+        if k != d and idx.shape[k] > a.shape[k]:
+            raise RuntimeError(f"Size does not match at dimension {k} expected index {list(idx.shape)} "
+                               f"to be no larger than self {list(a.shape)} apart from dimension {d}")
+    if idx.size and (idx.min() < -n or idx.max() >= n):
+        badv = idx[(idx < -n) | (idx >= n)].flat[0]
+        raise RuntimeError(f"index {badv} is out of bounds for dimension {d} with size {n}")
+    sub = a[tuple(slice(0, idx.shape[k]) if k != d else slice(None) for k in range(a.ndim))]
+    r = np.take_along_axis(sub, idx, axis=d)
+    return finish(GATHER, r, input._dtype, (input, d, index))
+
+
+def _scatter_np(a, d, idx, src, reduce=None):
+    """out[idx[i][j]][j] = src[i][j] for dim 0 (and so on), on a copy of a."""
+    out = a.copy()
+    grids = np.indices(idx.shape, sparse=True)
+    key = tuple(idx if k == d else grids[k] for k in range(a.ndim))
+    if _isinstance(src, np.ndarray) and src.ndim:
+        vals = src[tuple(slice(0, s) for s in idx.shape)]
+    else:
+        vals = src
+    if reduce == "add":
+        np.add.at(out, key, vals)
+    elif reduce == "multiply":
+        np.multiply.at(out, key, vals)
+    else:
+        out[key] = vals
+    return out
+
+
+def _scatter_checks(input, dim, index, fn):
+    if not _isinstance(index, Tensor):
+        raise TypeError(f"{fn}(): argument 'index' must be Tensor, not {type(index).__name__}")
+    if index._dtype is not D.int64:
+        raise RuntimeError(f"{fn}(): Expected dtype int64 for index")
+    a = input._data
+    d = wrap_dim(dim, a.ndim)
+    idx = index._data
+    n = a.shape[d] if a.ndim else 1
+    if idx.size and (idx.min() < -n or idx.max() >= n):
+        badv = idx[(idx < -n) | (idx >= n)].flat[0]
+        raise RuntimeError(f"index {badv} is out of bounds for dimension {d} with size {n}")
+    return a, d, idx
+
+
+def scatter(input, dim, index, src=None, value=None, *, reduce=None):
+    check_tensor(input, "scatter")
+    if src is None and value is not None:
+        src = value
+    a, d, idx = _scatter_checks(input, dim, index, "scatter")
+    if _isinstance(src, Tensor):
+        if src._dtype is not input._dtype:
+            raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
+        r = _scatter_np(a, d, idx, src._data, reduce)
+        return finish(SCATTER, r, input._dtype, (input, src, d, index))
+    r = _scatter_np(a, d, idx, array_of(src, input._dtype), reduce)
+    return finish(SCATTER_VALUE, r, input._dtype, (input, d, index, src))
+
+
+def scatter_add(input, dim, index, src):
+    check_tensor(input, "scatter_add")
+    a, d, idx = _scatter_checks(input, dim, index, "scatter_add")
+    r = _scatter_np(a, d, idx, src._data, "add")
+    return finish(SCATTER_ADD, r, input._dtype, (input, src, d, index))
+
+
+def index_add(input, dim, index, source, *, alpha=1):
+    a = input._data
+    d = wrap_dim(dim, a.ndim) if a.ndim else 0
+    out = a.copy()
+    src = source._data if alpha == 1 else source._data * alpha
+    if a.ndim:
+        key = (slice(None),) * d + (index._data,)
+        np.add.at(out, key, np.asarray(src, a.dtype) if src.ndim == a.ndim else
+                  np.expand_dims(np.asarray(src, a.dtype), d))
+    else:
+        out = out + src
+    return finish(INDEX_ADD, out, input._dtype, (input, source, d, index, alpha))
+
+
+def _check_mask(mask, fn):
+    if not _isinstance(mask, Tensor):
+        raise TypeError(f"{fn}(): argument 'mask' (position 1) must be Tensor, not {type(mask).__name__}")
+    if mask._dtype is not D.bool_:
+        raise RuntimeError(f"{fn} only supports boolean masks, but got mask with dtype "
+                           f"{_lower_name(mask._dtype)}")
+
+
+def _lower_name(d):
+    return {"float32": "float", "float64": "double", "int64": "long int", "int32": "int",
+            "uint8": "unsigned char", "float16": "c10::Half", "int16": "short int",
+            "int8": "signed char", "bool": "bool"}[d.name]
+
+
+def masked_fill(input, mask, value):
+    check_tensor(input, "masked_fill")
+    _check_mask(mask, "masked_fill_")
+    a = input._data
+    if mask._data.shape != a.shape:
+        shape = broadcast_shapes(a.shape, mask._data.shape)
+        if shape != a.shape:
+            raise RuntimeError(f"The size of tensor a ({a.shape[-1]}) must match the size of "
+                               f"tensor b ({mask._data.shape[-1]}) at non-singleton dimension "
+                               f"{a.ndim - 1}")
+    if _isinstance(value, Tensor):
+        if value._data.ndim != 0:
+            raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "
+                               f"tensor with {value._data.ndim} dimension(s).")
+        r = np.where(mask._data, value._data.astype(a.dtype), a)
+        return finish(MASKED_FILL_T, r, input._dtype, (input, value, mask))
+    r = np.where(mask._data, array_of(value, input._dtype), a)
+    if r.dtype != a.dtype:
+        r = r.astype(a.dtype)
+    return finish(MASKED_FILL, r, input._dtype, (input, mask))
+
+
+def masked_select(input, mask):
+    check_tensor(input, "masked_select")
+    _check_mask(mask, "masked_select")
+    shape = broadcast_shapes(input._data.shape, mask._data.shape)
+    a = np.broadcast_to(input._data, shape)
+    m = np.broadcast_to(mask._data, shape)
+    return finish(MASKED_SELECT, a[m], input._dtype, (input, mask))
+
+
+def masked_scatter(input, mask, source):
+    r = input._data.copy()
+    m = np.broadcast_to(mask._data, r.shape)
+    n = int(m.sum())
+    r[m] = source._data.reshape(-1)[:n]
+    return make(r, input._dtype) if not wants_grad((input, source), 2) else _masked_scatter_diff(
+        input, mask, source, r)
+
+
+def _masked_scatter_diff(input, mask, source, r):
+    op = MASKED_SCATTER
+    return finish(op, r, input._dtype, (input, source, mask))
+
+
+MASKED_SCATTER = defop("masked_scatter", "MaskedScatterBackward0", ("self", "source", "mask"),
+                       inputs=2,
+                       self=lambda grad, mask: grad.masked_fill(mask, 0),
+                       source=lambda grad, source, mask: _masked_scatter_source(grad, source, mask))
+
+
+def _masked_scatter_source(grad, source, mask):
+    sel = grad.masked_select(mask)
+    n = source.numel()
+    pad = n - sel.numel()
+    if pad:
+        sel = cat([sel, make(np.zeros(pad, grad._dtype.np), grad._dtype)])
+    return sel.reshape(source.shape)
+
+
+def flip(input, *dims):
+    if len(dims) == 1 and _isinstance(dims[0], (tuple, list)):
+        dims = tuple(dims[0])
+    a = input._data
+    wd = tuple(wrap_dim(d, a.ndim) for d in dims)
+    return finish(FLIP, np.flip(a, wd).copy(), input._dtype, (input, wd))
+
+
+def fliplr(input):
+    return flip(input, 1)
+
+
+def flipud(input):
+    return flip(input, 0)
+
+
+def roll(input, shifts, dims=None):
+    a = input._data
+    if dims is None:
+        # roll the flattened tensor, recorded as torch does (view, roll, view)
+        rolled = roll(reshape(input, (-1,)), shifts, 0)
+        return reshape(rolled, a.shape)
+    sh = (shifts,) if _isinstance(shifts, builtins.int) else tuple(shifts)
+    dd = (dims,) if _isinstance(dims, builtins.int) else tuple(dims)
+    dd = tuple(wrap_dim(d, a.ndim) for d in dd)
+    return finish(ROLL, np.roll(a, sh, dd), input._dtype, (input, sh, dd))
+
+
+def _tri(input, diagonal, upper):
+    a = input._data
+    if a.ndim < 2:
+        raise RuntimeError(f"{'triu' if upper else 'tril'}: input tensor must have at least 2 dimensions")
+    r = np.triu(a, diagonal) if upper else np.tril(a, diagonal)
+    return finish(TRIU if upper else TRIL, r, input._dtype, (input, diagonal))
+
+
+def tril(input, diagonal=0):
+    return _tri(input, diagonal, False)
+
+
+def triu(input, diagonal=0):
+    return _tri(input, diagonal, True)
+
+
+def diag(input, diagonal=0):
+    check_tensor(input, "diag")
+    a = input._data
+    if a.ndim == 1:
+        n = a.shape[0] + builtins.abs(diagonal)
+        r = np.zeros((n, n), a.dtype)
+        v = _diagonal_view(r, diagonal, 0, 1)
+        v[...] = a
+        return finish(DIAG_EMBED, r, input._dtype, (input, diagonal))
+    if a.ndim == 2:
+        v = _diagonal_view(a, diagonal, 0, 1).copy()
+        return finish(DIAG_COPY, v, input._dtype, (input, a.shape, lambda t: t.diagonal(diagonal)))
+    raise RuntimeError("diag(): Supports 1D or 2D tensors. Got " + f"{a.ndim}D")
+
+
+def diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    a = input._data
+    n = a.shape[-1] + builtins.abs(offset)
+    r = np.zeros(a.shape[:-1] + (n, n), a.dtype)
+    v = _diagonal_view(r, offset, r.ndim - 2, r.ndim - 1)
+    v[...] = a
+    return finish(DIAG_EMBED, r, input._dtype, (input, offset))
+
+
+def trace(input):
+    check_tensor(input, "trace")
+    a = input._data
+    if a.ndim != 2:
+        raise RuntimeError(f"trace: expected a matrix, but got tensor with dim {a.ndim}")
+    d = input._dtype
+    rd = D.int64 if d.category != FLOATING else d
+    return finish(TRACE, np.asarray(np.trace(a, dtype=rd.np)), rd, (input, a.shape))
+
+
+def index_put_zeros(grad, shape, indices):
+    z = np.zeros(shape, grad._dtype.np)
+    np.add.at(z, indices, grad._data)
+    return finish(INDEX_PUT_ZEROS, z, grad._dtype, (grad, shape, indices))
+
+
+def _getitem_arrays(t, indices):
+    """t[indices] where indices is a NumPy index tuple (already validated)."""
+    from .indexing import getitem_np
+    return getitem_np(t, indices)
+
+
+def _index_put_value(t, indices, value):
+    from .indexing import index_put_np
+    return index_put_np(t, indices, value)
+
+
+__all__ = [n for n in dir() if not n.startswith("_") and n not in ("np", "builtins", "D")]

@@ -1,0 +1,64 @@
+"""Anomaly detection: set_detect_anomaly / detect_anomaly.
+
+When on, a backward function that returns nan raises torch's error naming it.
+"""
+
+from .. import _errors
+
+
+class _Anomaly:
+    enabled = False
+    check_nan = True
+
+
+def is_anomaly_enabled():
+    return _Anomaly.enabled
+
+
+def is_anomaly_check_nan_enabled():
+    return _Anomaly.check_nan
+
+
+class detect_anomaly:
+    """Context manager (and decorator) that turns anomaly detection on."""
+
+    def __init__(self, check_nan=True):
+        self.prev = _Anomaly.enabled
+        self.prev_check_nan = _Anomaly.check_nan
+        self.check_nan = check_nan
+        _errors.warn("Anomaly Detection has been enabled. This mode will increase the runtime and "
+                     "should only be enabled for debugging.")
+
+    def __enter__(self):
+        _Anomaly.enabled = True
+        _Anomaly.check_nan = self.check_nan
+
+    def __exit__(self, *args):
+        _Anomaly.enabled = self.prev
+        _Anomaly.check_nan = self.prev_check_nan
+
+    def __call__(self, fn):
+        def wrapper(*args, **kwargs):
+            with self.__class__(self.check_nan):
+                return fn(*args, **kwargs)
+        return wrapper
+
+
+class set_detect_anomaly:
+    """Set anomaly detection on or off (function or context manager)."""
+
+    def __init__(self, mode, check_nan=True):
+        self.prev = _Anomaly.enabled
+        self.prev_check_nan = _Anomaly.check_nan
+        _Anomaly.enabled = bool(mode)
+        _Anomaly.check_nan = check_nan
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, *args):
+        _Anomaly.enabled = self.prev
+        _Anomaly.check_nan = self.prev_check_nan
+
+
+detect_anomaly.__module__ = set_detect_anomaly.__module__ = "torch.autograd.anomaly_mode"

@@ -1,0 +1,278 @@
+"""Graph nodes (what ``tensor.grad_fn`` returns) and their hooks.
+
+Every recorded op makes one ``Node``.  Its class is named after torch's
+backward function (``MulBackward0``), so ``repr``, ``type()`` and ``name()``
+read as in torch.  A node knows its op (the table row with the derivative
+rules), the edges to the nodes of its inputs (``next_functions``), what the
+rules need (saved values), and the shape/dtype of each input, which the
+engine uses to reduce and cast gradients.
+"""
+
+from __future__ import annotations
+
+import itertools
+import weakref
+from collections import OrderedDict
+
+__all__ = ["Node", "saved_tensors_hooks", "disable_saved_tensors_hooks", "register_multi_grad_hook"]
+
+_seq = itertools.count()
+
+
+class RemovableHandle:
+    """What register_hook returns: ``handle.remove()`` unregisters the hook."""
+
+    __slots__ = ("_store", "id", "__weakref__")
+    _next_id = itertools.count()
+
+    def __init__(self, store):
+        self._store = weakref.ref(store)
+        self.id = next(RemovableHandle._next_id)
+
+    def remove(self):
+        store = self._store()
+        if store is not None:
+            store.pop(self.id, None)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()
+
+
+RemovableHandle.__module__ = "torch.utils.hooks"
+
+
+def add_hook(store, fn):
+    handle = RemovableHandle(store)
+    store[handle.id] = fn
+    return handle
+
+
+class _HookDict(OrderedDict):
+    """An ordered dict that can be weakly referenced (for RemovableHandle)."""
+
+
+class Node:
+    """Base of every grad_fn class."""
+
+    __slots__ = ("_op", "_seq", "next_functions", "_saved", "_in_meta", "_released",
+                 "_pre_hooks", "_post_hooks", "_tensor_hooks", "_retain_hooks",
+                 "_metadata", "_nout", "__weakref__")
+
+    # Filled by the ops that create nodes; see _dispatch.record.
+
+    def name(self):
+        return type(self).__name__
+
+    def __repr__(self):
+        return f"<{type(self).__name__} object at {id(self):#x}>"
+
+    @property
+    def metadata(self):
+        md = self._metadata
+        if md is None:
+            md = self._metadata = {}
+        return md
+
+    @property
+    def requires_grad(self):
+        return True
+
+    def _sequence_nr(self):
+        return self._seq
+
+    def register_hook(self, fn):
+        """fn(grad_inputs, grad_outputs) runs after the node computes its gradients."""
+        if self._post_hooks is None:
+            self._post_hooks = _HookDict()
+        return add_hook(self._post_hooks, fn)
+
+    def register_prehook(self, fn):
+        """fn(grad_outputs) runs before the node computes its gradients."""
+        if self._pre_hooks is None:
+            self._pre_hooks = _HookDict()
+        return add_hook(self._pre_hooks, fn)
+
+    def _tensor_hook_store(self, output_nr):
+        if self._tensor_hooks is None:
+            self._tensor_hooks = {}
+        store = self._tensor_hooks.get(output_nr)
+        if store is None:
+            store = self._tensor_hooks[output_nr] = _HookDict()
+        return store
+
+    def __getattr__(self, attr):
+        # _saved_<name> / _raw_saved_<name> expose what the node saved
+        if attr.startswith("_saved_"):
+            key = attr[7:]
+            saved = object.__getattribute__(self, "_saved")
+            if saved is not None and key in saved:
+                return self._unpack(key)
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{attr}'")
+
+    def _unpack(self, key):
+        from .._dispatch import unpack_saved
+        return unpack_saved(self, key)
+
+
+Node.__module__ = "torch.autograd.graph"
+
+_node_classes = {}
+
+
+def node_class(name):
+    """The grad_fn class called ``name`` (one class per name, created on first use)."""
+    cls = _node_classes.get(name)
+    if cls is None:
+        cls = type(name, (Node,), {"__slots__": (), "__module__": "builtins"})
+        _node_classes[name] = cls
+    return cls
+
+
+def new_node(cls, op):
+    node = object.__new__(cls)
+    node._op = op
+    node._seq = next(_seq)
+    node._saved = None
+    node._in_meta = None
+    node._released = False
+    node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
+    node._metadata = None
+    node._nout = 1
+    return node
+
+
+class AccumulateGrad(Node):
+    """The node of a leaf that requires grad: it adds the gradient into ``.grad``."""
+
+    __slots__ = ("variable",)
+
+    def name(self):
+        return "torch::autograd::AccumulateGrad"
+
+
+AccumulateGrad.__module__ = "builtins"
+ACC_SEQ = 2 ** 64 - 1  # torch runs accumulators as soon as they are ready
+
+
+def accumulate_node(t):
+    """The (cached) AccumulateGrad node of leaf ``t``."""
+    meta = t._meta
+    ref = meta.grad_acc
+    if ref is not None:
+        node = ref()
+        if node is not None:
+            return node
+    node = object.__new__(AccumulateGrad)
+    node._op = None
+    node._seq = ACC_SEQ
+    node.next_functions = ()
+    node._saved = None
+    node._in_meta = None
+    node._released = False
+    node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
+    node._metadata = None
+    node._nout = 1
+    node.variable = t
+    meta.grad_acc = weakref.ref(node)
+    return node
+
+
+# --- saved tensor hooks --------------------------------------------------------
+
+class _SavedHooksState:
+    stack = []
+    disabled_message = None
+
+
+class saved_tensors_hooks:
+    """Pack/unpack hooks applied to tensors saved for backward inside the block."""
+
+    def __init__(self, pack_hook, unpack_hook):
+        self.pack_hook = pack_hook
+        self.unpack_hook = unpack_hook
+
+    def __enter__(self):
+        if _SavedHooksState.disabled_message is not None:
+            raise RuntimeError(_SavedHooksState.disabled_message)
+        _SavedHooksState.stack.append((self.pack_hook, self.unpack_hook))
+        return self
+
+    def __exit__(self, *exc):
+        _SavedHooksState.stack.pop()
+
+
+class disable_saved_tensors_hooks:
+    """Inside the block, installing saved_tensors_hooks raises with ``error_message``."""
+
+    def __init__(self, error_message):
+        self.error_message = error_message
+        self.prev = None
+
+    def __enter__(self):
+        self.prev = _SavedHooksState.disabled_message
+        _SavedHooksState.disabled_message = self.error_message
+        return self
+
+    def __exit__(self, *exc):
+        _SavedHooksState.disabled_message = self.prev
+
+
+saved_tensors_hooks.__module__ = disable_saved_tensors_hooks.__module__ = "torch.autograd.graph"
+
+
+def current_saved_hooks():
+    stack = _SavedHooksState.stack
+    return stack[-1] if stack else None
+
+
+# --- multi grad hooks ----------------------------------------------------------
+
+class _MultiHandle:
+    __slots__ = ("handles",)
+
+    def __init__(self, handles):
+        self.handles = handles
+
+    def remove(self):
+        for h in self.handles:
+            h.remove()
+
+
+def register_multi_grad_hook(tensors, fn, *, mode="all"):
+    """Call fn once the gradients of all (mode="all") or any (mode="any") tensors are computed."""
+    if mode not in ("all", "any"):
+        raise ValueError(f"Expects mode to be one of ('all', 'any') but got {mode}")
+    tensors = tuple(tensors)
+    count = len(tensors)
+    if mode == "any":
+        fired = [False]
+
+        def make_any(i):
+            def hook(grad):
+                if not fired[0]:
+                    fired[0] = True
+                    fn(grad)
+            return hook
+        return _MultiHandle([t.register_hook(make_any(i)) for i, t in enumerate(tensors) if t.requires_grad])
+
+    from . import engine
+    state = {"grads": [None] * count, "seen": 0, "task": None}
+
+    def make(i):
+        def hook(grad):
+            task = engine.current_task()
+            if state["task"] is not task:
+                state["task"] = task
+                state["grads"] = [None] * count
+                state["seen"] = 0
+                state["expected"] = sum(1 for t in tensors if engine.will_receive_grad(t))
+            state["grads"][i] = grad
+            state["seen"] += 1
+            if state["seen"] == state["expected"]:
+                fn(tuple(state["grads"]))
+        return hook
+
+    return _MultiHandle([t.register_hook(make(i)) for i, t in enumerate(tensors) if t.requires_grad])
