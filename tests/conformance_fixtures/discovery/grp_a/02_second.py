@@ -1,0 +1,1 @@
+print("discovery fixture; never run")

@@ -1,0 +1,2 @@
+class _LinAlgError(RuntimeError):
+    pass

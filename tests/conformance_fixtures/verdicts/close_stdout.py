@@ -1,0 +1,5 @@
+# expect: identical
+import sys
+
+print("printed before stdout is closed")
+sys.stdout.close()

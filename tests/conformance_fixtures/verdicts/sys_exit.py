@@ -1,0 +1,5 @@
+# expect: identical
+import sys
+
+print("exiting with 3")
+sys.exit(3)
