@@ -210,7 +210,7 @@ def tensor(data=None, *args, dtype=None, device=None, requires_grad=False, pin_m
     arr = _to_array(data, d)
     if _isinstance(data, np.ndarray) and arr is data:
         arr = data.copy()
-    t = make(np.ascontiguousarray(arr), d)
+    t = make(np.asarray(arr, order="C"), d)
     return _finish_new(t, requires_grad)
 
 
@@ -227,7 +227,7 @@ def as_tensor(data, dtype=None, device=None):
     state = {"float": False, "int": False, "bool": False, "np": None}
     _infer(data, 0, None, state)
     d = dtype or _inferred_dtype(state)
-    return make(np.ascontiguousarray(_to_array(data, d)), d)
+    return make(np.asarray(_to_array(data, d), order="C"), d)
 
 
 asarray = as_tensor
@@ -421,7 +421,7 @@ def legacy_new(cls, *args, dtype=None, device=None):
         if _isinstance(a, (list, tuple, np.ndarray)):
             state = {"float": False, "int": False, "bool": False, "np": None}
             _infer(a, 0, None, state)
-            return make(np.ascontiguousarray(_to_array(a, dtype)), dtype)
+            return make(np.asarray(_to_array(a, dtype), order="C"), dtype)
         if _isinstance(a, (builtins.float, np.floating)) or _isinstance(a, builtins.bool):
             raise TypeError(f"new(): data must be a sequence (got {type(a).__name__})")
     shape = _size(args, "new")
@@ -476,7 +476,7 @@ def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
         return _finish_new(make(data._data.astype(d.np, copy=True), d), requires_grad)
     d = dtype or self._dtype
     _infer(data)
-    return _finish_new(make(np.ascontiguousarray(_to_array(data, d)), d), requires_grad)
+    return _finish_new(make(np.asarray(_to_array(data, d), order="C"), d), requires_grad)
 
 
 def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):

@@ -648,7 +648,7 @@ def clone(input, *, memory_format=None):
 def contiguous(self, memory_format=None):
     if self._data.flags.c_contiguous:
         return self
-    return finish(CLONE, np.ascontiguousarray(self._data), self._dtype, (self,))
+    return finish(CLONE, np.asarray(self._data, order="C"), self._dtype, (self,))
 
 
 def to_dtype(self, dtype, copy=False):

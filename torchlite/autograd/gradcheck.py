@@ -63,7 +63,7 @@ def _analytical(inputs, wrt, outputs):
 
 
 def _fmt(arr, dtype):
-    return repr(make(np.ascontiguousarray(arr).astype(dtype.np), dtype))
+    return repr(make(np.asarray(arr, order="C").astype(dtype.np), dtype))
 
 
 def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True,
