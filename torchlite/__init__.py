@@ -54,6 +54,18 @@ from . import return_types  # noqa: F401
 from . import nn  # noqa: F401
 from . import linalg  # noqa: F401
 
+def _quiet_namespace(namespace):
+    """Every op function exported here runs with NumPy's FP warnings off (see _ops._common)."""
+    from ._ops._common import quiet
+    for name, value in list(namespace.items()):
+        module = getattr(value, "__module__", "") or ""
+        if callable(value) and not isinstance(value, type) and (
+                module.startswith("torchlite._ops") or module == "torchlite._factory"):
+            namespace[name] = quiet(value)
+
+
+_quiet_namespace(globals())
+
 bool = _dtype.bool_  # noqa: A001 - torch's names shadow builtins in this namespace
 float = _dtype.float32  # noqa: A001
 int = _dtype.int32  # noqa: A001

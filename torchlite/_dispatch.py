@@ -25,7 +25,7 @@ import numpy as np
 
 from . import _errors
 from ._dtype import _FROM_NP
-from ._tensor import Tensor, AutogradMeta, make, Size
+from ._tensor import Tensor, AutogradMeta, make, make_view, Size, DEFAULT, NO_GRAD_MODE, MULTI_OUTPUT
 from .autograd import grad_mode
 from .autograd.graph import Node, node_class, new_node, accumulate_node, current_saved_hooks
 
@@ -97,6 +97,8 @@ class SavedTensor:
                  "output_nr", "dtype")
 
     def __init__(self, tensor, is_output=False, output_nr=0):
+        if tensor._vc is None:
+            raise RuntimeError(_errors.INFERENCE_SAVED)
         hooks = current_saved_hooks()
         self.is_output = is_output
         self.output_nr = output_nr
@@ -203,10 +205,32 @@ def release_saved(node):
 # --- recording ----------------------------------------------------------------
 
 def _edge(t):
+    view = t._view
+    if view is not None:
+        vc = t._vc
+        if vc is not None and view.version != vc[0]:
+            refresh_view(t)
     fn = t._grad_fn
     if fn is not None:
         return (fn, t._output_nr)
+    if view is not None and view.creation == NO_GRAD_MODE:
+        return (None, 0)  # torch gives such views no grad accumulator
     return (accumulate_node(t), 0)
+
+
+def refresh_view(t):
+    """The base of view ``t`` changed in place: t's history is now a strided view of it."""
+    view = t._view
+    view.version = t._vc[0]
+    base = view.base
+    if base._requires_grad and view.creation == DEFAULT:
+        from ._ops.shape import AS_STRIDED
+        prev = _state.enabled
+        _state.enabled = True
+        try:
+            record(AS_STRIDED, (t,), (base, base._data.shape, view.steps))
+        finally:
+            _state.enabled = prev
 
 
 def record(op, outputs, values, save_result_copy=None):
@@ -253,7 +277,7 @@ def record(op, outputs, values, save_result_copy=None):
     node._nout = len(outputs)
     diff = op.outputs_differentiable
     for k, out in enumerate(outputs):
-        if out is None or (diff is not None and not diff[k]):
+        if out is None or (diff is not None and not diff[k]) or not out._dtype.is_floating_point:
             continue
         out._grad_fn = node
         out._output_nr = k
@@ -290,7 +314,7 @@ def finish(op, out, dtype, values):
     if type(out) is not np.ndarray:
         out = np.asarray(out)
     t = make(out, dtype if dtype is not None else _FROM_NP[out.dtype])
-    if _state.enabled and _op_wants_grad(op, values):
+    if _state.enabled and t._dtype.is_floating_point and _op_wants_grad(op, values):
         record(op, (t,), values)
     return t
 
@@ -315,18 +339,10 @@ def finish_view(op, base, out, values, step, step_arg=None):
         values = values[:step_arg] + (step,) + values[step_arg + 1:]
     if type(out) is not np.ndarray:
         out = np.asarray(out)
-    t = make(out, base._dtype)
-    t._vc = base._vc
-    view = base._view
-    if view is None:
-        t._view = (base, (step,))
-    else:
-        t._view = (view[0], view[1] + (step,))
+    t = make_view(base, out, base._dtype, step)
     if _state.enabled:
         if _op_wants_grad(op, values):
             record(op, (t,), values)
-    elif _state.inference:
-        t._vc = None
     return t
 
 
@@ -337,15 +353,22 @@ def check_inplace(self, values, n_inputs):
 
     Returns True if the op must be recorded.
     """
+    if self._vc is None and not _state.inference:
+        raise RuntimeError(_errors.INFERENCE_INPLACE)
     if not _state.enabled:
         return False
+    view = self._view
+    if view is not None:
+        if view.creation == MULTI_OUTPUT and self._requires_grad:
+            raise RuntimeError(_errors.multi_view_inplace(view.multi_nr, view.multi_name))
+        if view.creation == NO_GRAD_MODE and self._requires_grad:
+            raise RuntimeError(_errors.NO_GRAD_VIEW_INPLACE)
     if self._requires_grad and self._grad_fn is None:
-        view = self._view
         if view is not None:
             raise RuntimeError(_errors.VIEW_OF_LEAF_INPLACE)
         raise RuntimeError(_errors.LEAF_INPLACE)
-    if self._view is not None:
-        base = self._view[0]
+    if view is not None:
+        base = view.base
         if base._requires_grad and base._grad_fn is None:
             raise RuntimeError(_errors.VIEW_OF_LEAF_INPLACE)
     if self._requires_grad:
@@ -374,7 +397,7 @@ def rebase(op, self, values, recording, save_copy=None):
     if not recording:
         return self
     view = self._view
-    if view is None or not (view[0]._requires_grad or _any_requires_grad(values, op.n_inputs)):
+    if view is None or not (view.base._requires_grad or _any_requires_grad(values, op.n_inputs)):
         # plain rebase: the new node's first edge is self's old history
         old = make(self._data, self._dtype)
         old._grad_fn, old._output_nr, old._requires_grad = self._grad_fn, self._output_nr, self._requires_grad

@@ -31,6 +31,27 @@ ANOMALY_HINT = ("Hint: enable anomaly detection to find the operation that faile
                 "gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
 
 
+INFERENCE_INPLACE = ("Inplace update to inference tensor outside InferenceMode is not allowed."
+                     "You can make a clone to get a normal tensor before doing inplace update."
+                     "See https://github.com/pytorch/rfcs/pull/17 for more details.")
+INFERENCE_SAVED = ("Inference tensors cannot be saved for backward. Please do not use Tensors "
+                   "created in inference mode in computation tracked by autograd. To work around "
+                   "this, you can make a clone to get a normal tensor and use it in autograd, or "
+                   "use `torch.no_grad()` instead of `torch.inference_mode()`.")
+NO_GRAD_VIEW_INPLACE = (
+    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. "
+    "Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your "
+    "code by moving both the view and the inplace either both inside the no_grad block (if you "
+    "don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+
+
+def multi_view_inplace(nr, name):
+    return (f"Output {nr} of {name} is a view and is being modified inplace. This view is the "
+            "output of a function that returns multiple views. Such functions do not allow the "
+            "output views to be modified inplace. You should replace the inplace operation by an "
+            "out-of-place one.")
+
+
 def no_grad_element(i):
     return f"element {i} of tensors does not require grad and does not have a grad_fn"
 
@@ -55,6 +76,8 @@ def version_mismatch(desc, current, expected):
 
 BOOL_SUB = ("Subtraction, the `-` operator, with two bool tensors is not supported. "
             "Use the `^` or `logical_xor()` operator instead.")
+BOOL_SUB_ONE = ("Subtraction, the `-` operator, with a bool tensor is not supported. "
+                "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
 BOOL_NEG = ("Negation, the `-` operator, on a bool tensor is not supported. "
             "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
 VIEW_STRIDE = ("view size is not compatible with input tensor's size and stride (at least one "
@@ -90,6 +113,17 @@ def warn(message, category=UserWarning, stacklevel=2):
     between are skipped so the warning lands on the first frame outside
     torchlite, as torch's warnings land on the user's line.
     """
+    warnings.warn(message, category, stacklevel=_user_stacklevel())
+
+
+_warned_once = set()
+
+
+def warn_once(message, category=UserWarning):
+    """A warning torch gives once per process (TORCH_WARN_ONCE), wherever it comes from."""
+    if message in _warned_once:
+        return
+    _warned_once.add(message)
     warnings.warn(message, category, stacklevel=_user_stacklevel())
 
 

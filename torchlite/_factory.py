@@ -93,29 +93,36 @@ def _infer(data, depth=0, shape=None, state=None):
     if _isinstance(data, np.ndarray):
         _note_dtype(state, D.from_numpy_dtype(data.dtype) or _unsupported_np(data.dtype))
         return data.shape
-    if _isinstance(data, (builtins.bool, np.bool_)):
+    if _isinstance(data, np.generic):
+        # NumPy scalars keep their dtype, as in torch
+        d = D.from_numpy_dtype(data.dtype)
+        if d is None:
+            _unsupported_np(data.dtype)
+        _note_dtype(state, d)
+        return ()
+    if _isinstance(data, builtins.bool):
         state["bool"] = True
         return ()
-    if _isinstance(data, (builtins.int, np.integer)):
-        if _isinstance(data, np.integer):
-            _note_dtype(state, D.from_numpy_dtype(np.dtype(type(data))))
+    if _isinstance(data, builtins.int):
         state["int"] = True
         return ()
-    if _isinstance(data, (builtins.float, np.floating)):
-        if _isinstance(data, np.floating) and not _isinstance(data, builtins.float):
-            _note_dtype(state, D.from_numpy_dtype(np.dtype(type(data))))
+    if _isinstance(data, builtins.float):
         state["float"] = True
         return ()
     if _isinstance(data, (list, tuple)):
         n = len(data)
         if n == 0:
             return (0,)
+        if depth == 0 and any(_isinstance(x, np.ndarray) for x in data):
+            _errors.warn("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please "
+                         "consider converting the list to a single numpy.ndarray with numpy.array() "
+                         "before converting to a tensor.")
         sub = None
         for i, item in enumerate(data):
             if not _isinstance(item, (list, tuple, Tensor, np.ndarray, builtins.bool, builtins.int,
                                       builtins.float, np.number, np.bool_)):
                 if _isinstance(item, str):
-                    raise TypeError("new(): invalid data type 'str'")
+                    raise ValueError("too many dimensions 'str'")
                 raise RuntimeError(f"Could not infer dtype of {type(item).__name__}")
             s = _infer(item, depth + 1, None, state)
             if sub is None:
@@ -127,7 +134,9 @@ def _infer(data, depth=0, shape=None, state=None):
                 raise ValueError(f"expected sequence of length {want} at dim {dim} (got {got})")
         return (n,) + sub
     if _isinstance(data, str):
-        raise TypeError("new(): invalid data type 'str'")
+        if depth == 0:
+            raise TypeError("new(): invalid data type 'str'")
+        raise ValueError("too many dimensions 'str'")
     raise RuntimeError(f"Could not infer dtype of {type(data).__name__}")
 
 
@@ -161,20 +170,38 @@ def _to_array(data, dtype):
     """Nested data -> ndarray of ``dtype`` (checked conversion, as torch)."""
     if _isinstance(data, Tensor):
         return data._data.astype(dtype.np)
+    if _isinstance(data, np.ndarray):
+        with np.errstate(all="ignore"):
+            return data.astype(dtype.np)
     if _isinstance(data, (list, tuple)) and any(_isinstance(x, Tensor) for x in _flat_first(data)):
         data = _untensor(data)
-    if dtype.category == D.INTEGRAL and dtype is not D.int64:
-        arr = np.array(data)
-        if arr.dtype.kind == "f" and dtype is D.uint8 and (arr < 0).any():
-            raise RuntimeError("value cannot be converted to type uint8 without overflow")
-        return arr.astype(dtype.np) if arr.size else np.zeros(arr.shape, dtype.np)
-    try:
-        arr = np.array(data, dtype=dtype.np) if not _isinstance(data, np.ndarray) else data.astype(dtype.np)
-    except OverflowError:
-        if dtype is D.int64:
+    if dtype.category == D.INTEGRAL:
+        try:
+            arr = np.array(data)
+        except OverflowError:
             raise ValueError("Overflow when unpacking long long") from None
-        arr = np.array(data).astype(dtype.np)
-    return arr
+        if arr.dtype == object:
+            raise ValueError("Overflow when unpacking long long")
+        if arr.size and arr.dtype.kind in "fiu" and dtype is not D.int64:
+            lo, hi = _convertible_range(dtype)
+            vals = np.trunc(arr) if arr.dtype.kind == "f" else arr
+            if (vals < lo).any() or (vals > hi).any():
+                raise RuntimeError(f"value cannot be converted to type {dtype.name} without overflow")
+        with np.errstate(all="ignore"):
+            return arr.astype(dtype.np) if arr.size else np.zeros(arr.shape, dtype.np)
+    with np.errstate(all="ignore"):
+        try:
+            return np.array(data, dtype=dtype.np)
+        except OverflowError:
+            return np.array(data, dtype=np.float64).astype(dtype.np)
+
+
+def _convertible_range(dtype):
+    """The values torch accepts when converting a Python number to an integer dtype."""
+    info = np.iinfo(dtype.np)
+    if info.min == 0:  # unsigned: negative values down to -(max+1)/2 wrap around
+        return -((int(info.max) + 1) // 2), int(info.max)
+    return int(info.min), int(info.max)
 
 
 def _flat_first(data):
@@ -191,10 +218,12 @@ def _untensor(data):
     return data
 
 
-def tensor(data=None, *args, dtype=None, device=None, requires_grad=False, pin_memory=False):
-    if data is None and not args:
-        if data is None and dtype is None and not requires_grad and device is None:
-            raise TypeError('tensor() missing 1 required positional arguments: "data"')
+_MISSING = object()
+
+
+def tensor(data=_MISSING, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    if data is _MISSING:
+        raise TypeError('tensor() missing 1 required positional arguments: "data"')
     _check_dtype(dtype, "tensor")
     _check_device(device)
     if _isinstance(data, Tensor):
@@ -242,6 +271,12 @@ def from_numpy(ndarray):
     if not ndarray.dtype.isnative:
         raise ValueError("given numpy array has byte order different from the native byte order. "
                          "Conversion between byte orders is currently not supported.")
+    if not ndarray.flags.writeable:
+        _errors.warn_once(
+            "The given NumPy array is not writable, and PyTorch does not support non-writable "
+            "tensors. This means writing to this tensor will result in undefined behavior. You may "
+            "want to copy the array to protect its data or make it writable before converting it to "
+            "a tensor. This type of warning will be suppressed for the rest of this program.")
     return make(ndarray, d)
 
 
@@ -348,7 +383,8 @@ def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
             dtype = D.int64
     n = _arange_len(start, end, step)
     if dtype.is_floating_point:
-        arr = (start + np.arange(n, dtype=np.float64) * step).astype(dtype.np)
+        calc = np.longdouble if dtype is D.float64 else np.float64
+        arr = (calc(start) + np.arange(n, dtype=calc) * calc(step)).astype(dtype.np)
     else:
         arr = (start + np.arange(n, dtype=np.int64) * step).astype(dtype.np) if \
             _isinstance(start, builtins.int) and _isinstance(step, builtins.int) else \
@@ -381,18 +417,27 @@ def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=Non
 
 
 def _linspace_np(start, end, steps, d):
+    """torch's linspace: start + i*step for the first half, end - (steps-1-i)*step after.
+
+    The step is computed in the result dtype; each element with one fused
+    multiply-add, emulated here in a wider type before the final rounding.
+    """
     if steps == 0:
         return np.zeros((0,), d.np)
     if steps == 1:
         return np.array([start], d.np)
-    # torch: start + i*step for the first half, end - (steps-1-i)*step for the rest
-    calc = np.float64 if d.np == np.float64 or not d.is_floating_point else d.np
-    step = (np.asarray(end, calc) - np.asarray(start, calc)) / np.asarray(steps - 1, calc)
-    i = np.arange(steps, dtype=calc)
-    half = steps // 2
-    out = np.where(i < half, np.asarray(start, calc) + step * i,
-                   np.asarray(end, calc) - step * (np.asarray(steps - 1, calc) - i))
-    return out.astype(d.np)
+    if not d.is_floating_point:
+        step = (end - start) / (steps - 1)
+        i = np.arange(steps)
+        out = np.where(i < steps // 2, start + step * i, end - step * (steps - 1 - i))
+        return out.astype(d.np)
+    s, e = d.np.type(start), d.np.type(end)
+    step = (e - s) / d.np.type(steps - 1)
+    wide = np.longdouble if d is D.float64 else np.float64
+    i = np.arange(steps, dtype=wide)
+    lo = wide(s) + wide(step) * i
+    hi = wide(e) - wide(step) * (wide(steps - 1) - i)
+    return np.where(np.arange(steps) < steps // 2, lo, hi).astype(d.np)
 
 
 def logspace(start, end, steps, base=10.0, *, out=None, dtype=None, layout=None, device=None,
@@ -544,20 +589,17 @@ def randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=Fal
     return _finish_new(make(_gen(None).normal(input._data.shape, d.np), d), requires_grad)
 
 
-def randint(*args, size=None, generator=None, out=None, dtype=None, layout=None, device=None,
-            requires_grad=False):
-    if size is None:
-        if len(args) == 2:
-            (high, size), low = args, 0
-        elif len(args) == 3:
-            low, high, size = args
-        else:
-            raise TypeError("randint() received an invalid combination of arguments")
-    else:
-        if len(args) == 1:
-            low, high = 0, args[0]
-        else:
-            low, high = args
+def randint(*args, low=None, high=None, size=None, generator=None, out=None, dtype=None,
+            layout=None, device=None, requires_grad=False):
+    args = list(args)
+    if size is None and args:
+        size = args.pop()
+    if high is None and args:
+        high = args.pop()
+    if low is None:
+        low = args.pop() if args else 0
+    if high is None or size is None or args:
+        raise TypeError("randint() received an invalid combination of arguments")
     _check_dtype(dtype, "randint")
     d = dtype or D.int64
     if low >= high:
@@ -578,7 +620,7 @@ def randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=Non
              requires_grad=False, pin_memory=False):
     _check_dtype(dtype, "randperm")
     if n < 0:
-        raise RuntimeError(f"n must be non-negative, got{n}")
+        raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
     d = dtype or D.int64
     return _finish_new(make(_gen(generator).randperm(n, d.np), d), requires_grad)
 

@@ -16,54 +16,37 @@ from . import _factory as F
 from ._tensor import Tensor, make
 from ._ops import pointwise as P, reduction as R, shape as S, indexing as I, linalg as L
 from ._ops.pointwise import _assign_inplace
+from ._ops._common import quiet, quiet_enter, quiet_reset
 
 _OPERAND = (Tensor, builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
 _isinstance = isinstance
 
 
 def _binary(fn, reflected=False):
+    """An operator: NotImplemented for operand types torch rejects; NumPy kept quiet."""
     if reflected:
         def op(self, other):
             if _isinstance(other, _OPERAND):
-                return fn(other, self)
+                token = quiet_enter()
+                try:
+                    return fn(other, self)
+                finally:
+                    quiet_reset(token)
             return NotImplemented
     else:
         def op(self, other):
             if _isinstance(other, _OPERAND):
-                return fn(self, other)
+                token = quiet_enter()
+                try:
+                    return fn(self, other)
+                finally:
+                    quiet_reset(token)
             return NotImplemented
     return op
 
 
-def _inplace_operator(fn):
-    def op(self, other):
-        if _isinstance(other, _OPERAND):
-            return fn(self, other)
-        return NotImplemented
-    return op
-
-
-def _commuting(fn):
-    """x.__radd__(2) records (x, 2), as torch does for commutative ops."""
-    def op(self, other):
-        if _isinstance(other, _OPERAND):
-            return fn(self, other)
-        return NotImplemented
-    return op
-
-
 def _rsub(self, other):
-    if _isinstance(other, _OPERAND):
-        return P.rsub(self, other)
-    return NotImplemented
-
-
-def _compare(fn):
-    def op(self, other):
-        if _isinstance(other, _OPERAND):
-            return fn(self, other)
-        return NotImplemented
-    return op
+    return P.rsub(self, other)
 
 
 def to(self, *args, dtype=None, device=None, non_blocking=False, copy=False, memory_format=None):
@@ -276,9 +259,9 @@ METHODS = {
 }
 
 OPERATORS = {
-    "__add__": _binary(P.add), "__radd__": _commuting(P.add),
-    "__sub__": _binary(P.sub), "__rsub__": _rsub,
-    "__mul__": _binary(P.mul), "__rmul__": _commuting(P.mul),
+    "__add__": _binary(P.add), "__radd__": _binary(P.add),
+    "__sub__": _binary(P.sub), "__rsub__": _binary(_rsub),
+    "__mul__": _binary(P.mul), "__rmul__": _binary(P.mul),
     "__truediv__": _binary(P.div), "__rtruediv__": _binary(P.div, reflected=True),
     "__floordiv__": _binary(P.floor_divide), "__rfloordiv__": _binary(P.floor_divide, True),
     "__mod__": _binary(P.remainder), "__rmod__": _binary(P.remainder, True),
@@ -288,17 +271,17 @@ OPERATORS = {
     "__or__": _binary(P.bitwise_or), "__ror__": _binary(P.bitwise_or, True),
     "__xor__": _binary(P.bitwise_xor), "__rxor__": _binary(P.bitwise_xor, True),
     "__lshift__": _binary(P.bitwise_left_shift), "__rshift__": _binary(P.bitwise_right_shift),
-    "__iadd__": _inplace_operator(P.add_), "__isub__": _inplace_operator(P.sub_),
-    "__imul__": _inplace_operator(P.mul_), "__itruediv__": _inplace_operator(P.div_),
-    "__ifloordiv__": _inplace_operator(P.floor_divide_), "__imod__": _inplace_operator(P.remainder_),
-    "__ipow__": _inplace_operator(P.pow_),
-    "__iand__": _inplace_operator(lambda s, o: _assign_bitwise(s, P.bitwise_and(s, o))),
-    "__ior__": _inplace_operator(lambda s, o: _assign_bitwise(s, P.bitwise_or(s, o))),
-    "__ixor__": _inplace_operator(lambda s, o: _assign_bitwise(s, P.bitwise_xor(s, o))),
-    "__eq__": _compare(P.eq), "__ne__": _compare(P.ne), "__lt__": _compare(P.lt),
-    "__le__": _compare(P.le), "__gt__": _compare(P.gt), "__ge__": _compare(P.ge),
-    "__neg__": P.neg, "__pos__": positive, "__abs__": P.abs, "__invert__": P.invert,
-    "__getitem__": I.getitem, "__setitem__": I.setitem,
+    "__iadd__": _binary(P.add_), "__isub__": _binary(P.sub_),
+    "__imul__": _binary(P.mul_), "__itruediv__": _binary(P.div_),
+    "__ifloordiv__": _binary(P.floor_divide_), "__imod__": _binary(P.remainder_),
+    "__ipow__": _binary(P.pow_),
+    "__iand__": _binary(lambda s, o: _assign_bitwise(s, P.bitwise_and(s, o))),
+    "__ior__": _binary(lambda s, o: _assign_bitwise(s, P.bitwise_or(s, o))),
+    "__ixor__": _binary(lambda s, o: _assign_bitwise(s, P.bitwise_xor(s, o))),
+    "__eq__": _binary(P.eq), "__ne__": _binary(P.ne), "__lt__": _binary(P.lt),
+    "__le__": _binary(P.le), "__gt__": _binary(P.gt), "__ge__": _binary(P.ge),
+    "__neg__": quiet(P.neg), "__pos__": positive, "__abs__": quiet(P.abs),
+    "__invert__": P.invert, "__getitem__": I.getitem, "__setitem__": quiet(I.setitem),
 }
 
 
@@ -314,7 +297,7 @@ PROPERTIES = {"T": S.T_prop, "mT": S.mT_prop, "H": S.T_prop, "mH": S.mT_prop}
 
 def bind():
     for name, fn in METHODS.items():
-        setattr(Tensor, name, fn)
+        setattr(Tensor, name, quiet(fn))
     for name, fn in OPERATORS.items():
         setattr(Tensor, name, fn)
     for name, fn in PROPERTIES.items():

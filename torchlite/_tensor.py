@@ -7,7 +7,7 @@ A Tensor holds:
 * ``_requires_grad``, ``_grad_fn``, ``_output_nr``: its place in the graph;
 * ``_vc``: the version counter, a one-element list shared with its views
   (None for inference tensors);
-* ``_view``: ``(base, steps)`` for a view, else None;
+* ``_view``: a ``ViewInfo`` for a view (its base, how to replay it), else None;
 * ``_meta``: an ``AutogradMeta`` for tensors that need one (``.grad``,
   hooks, retain_grad), else None.
 
@@ -129,6 +129,47 @@ class AutogradMeta:
         self.name = None
 
 
+# how a view was created; torch forbids some in-place ops depending on it
+DEFAULT, NO_GRAD_MODE, MULTI_OUTPUT = 0, 1, 2
+
+
+class ViewInfo:
+    """What a view knows about its base.
+
+    ``steps`` replay the view on any tensor of the base's shape; ``version``
+    is the base's version when the view's grad_fn was last set (a base
+    modified in place since then gives the view a new AsStridedBackward0).
+    """
+
+    __slots__ = ("base", "steps", "creation", "multi_name", "multi_nr", "version")
+
+    def __init__(self, base, steps, creation, version):
+        self.base = base
+        self.steps = steps
+        self.creation = creation
+        self.version = version
+        self.multi_name = None
+        self.multi_nr = 0
+
+
+def make_view(src, arr, dtype, step, creation=DEFAULT):
+    """A Tensor over ``arr`` (a NumPy view of ``src``'s data) that is a view of ``src``."""
+    t = make(arr, dtype)
+    vc = t._vc = src._vc
+    sv = src._view
+    if sv is None:
+        info = ViewInfo(src, (step,) if step is not None else (), creation, vc[0] if vc else 0)
+    else:
+        info = ViewInfo(sv.base, sv.steps + ((step,) if step is not None else ()),
+                        creation or sv.creation, vc[0] if vc else 0)
+    t._view = info
+    if not _state.enabled and src._requires_grad:
+        # a view made under no_grad of a tensor that requires grad
+        t._requires_grad = True
+        info.creation = NO_GRAD_MODE
+    return t
+
+
 def make(arr, dtype):
     """Wrap an ndarray (already of ``dtype.np``) in a new Tensor.  The hot path."""
     t = _new(Tensor)
@@ -167,7 +208,7 @@ class Tensor:
         suffixes = []
         fn = self._grad_fn
         if fn is not None:
-            suffixes.append(f"grad_fn=<{fn.name()}>")
+            suffixes.append(f"grad_fn=<{type(fn).__name__}>")
         elif self._requires_grad:
             suffixes.append("requires_grad=True")
         return tensor_repr(self._data, self._dtype, suffixes)
@@ -254,7 +295,7 @@ class Tensor:
         view = self._view
         if view is None:
             return 0
-        base = view[0]._data
+        base = view.base._data
         return (self._data.__array_interface__["data"][0]
                 - base.__array_interface__["data"][0]) // self._data.itemsize
 
@@ -302,6 +343,8 @@ class Tensor:
     # --- autograd attributes ---------------------------------------------------
     @property
     def requires_grad(self):
+        if self._view is not None:
+            _refresh_view(self)
         return self._requires_grad
 
     @requires_grad.setter
@@ -334,10 +377,14 @@ class Tensor:
 
     @property
     def is_leaf(self):
+        if self._view is not None:
+            _refresh_view(self)
         return self._grad_fn is None
 
     @property
     def grad_fn(self):
+        if self._view is not None:
+            _refresh_view(self)
         return self._grad_fn
 
     @property
@@ -353,7 +400,7 @@ class Tensor:
     @property
     def _base(self):
         view = self._view
-        return None if view is None else view[0]
+        return None if view is None else view.base
 
     def _is_view(self):
         return self._view is not None
@@ -503,12 +550,17 @@ class Tensor:
 
     def __bool__(self):
         if self._data.size != 1:
+            if self._data.size == 0:
+                raise RuntimeError("Boolean value of Tensor with no values is ambiguous")
             raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
         return builtins.bool(self._data.reshape(()))
 
     def __float__(self):
         if self._data.size != 1:
             raise ValueError("only one element tensors can be converted to Python scalars")
+        if self._requires_grad:
+            _errors.warn_once("Converting a tensor with requires_grad=True to a scalar may lead to "
+                              "unexpected behavior.\nConsider using tensor.detach() first.")
         return builtins.float(self._data.reshape(()))
 
     def __int__(self):
@@ -540,13 +592,21 @@ class Tensor:
             if target is None:
                 raise ValueError(f"invalid type: '{dtype}'")
             dtype = target
-        elif isinstance(dtype, type) and issubclass(dtype, Tensor) and hasattr(dtype, "_legacy_dtype"):
+        elif hasattr(dtype, "_legacy_dtype"):
             dtype = dtype._legacy_dtype
         return self.to(dtype)
 
     @property
     def is_leaf_tensor(self):  # pragma: no cover - alias kept for readability
         return self._grad_fn is None
+
+
+def _refresh_view(t):
+    v = t._view
+    vc = t._vc
+    if vc is not None and v.version != vc[0]:
+        from ._dispatch import refresh_view
+        refresh_view(t)
 
 
 def _wrap_dim(dim, ndim):

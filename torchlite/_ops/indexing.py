@@ -100,12 +100,16 @@ def _basic(self, items):
     ndim = self._data.ndim
     consumed = _count_dims(items)
     if consumed > ndim:
+        if ndim == 0 and len(items) == 1 and (_is_int(items[0]) or _isinstance(items[0], Tensor)):
+            raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                             "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
         raise IndexError(f"too many indices for tensor of dimension {ndim}")
     dim = 0
     adv = []
     has_adv = False
     all_trivial = True
-    for x in items:
+    n_adv = 0
+    for position, x in enumerate(items):
         if x is Ellipsis:
             skip = ndim - consumed
             adv.extend([None] * skip)
@@ -129,14 +133,17 @@ def _basic(self, items):
             i = int(x)
             n = t._data.shape[dim]
             if i < -n or i >= n:
-                raise IndexError(f"index {i} is out of bounds for dimension {dim} with size {n}")
+                # torch names the position of the item in the index
+                raise IndexError(f"index {i} is out of bounds for dimension {position} with size {n}")
             t = S.select(t, dim, i)
             all_trivial = False
             continue
         if _isinstance(x, slice):
             n = t._data.shape[dim]
             step = 1 if x.step is None else int(x.step)
-            if step <= 0:
+            if step == 0:
+                raise ValueError("slice step cannot be zero")
+            if step < 0:
                 raise ValueError("step must be greater than zero")
             start, stop, _ = slice(x.start, x.stop, step).indices(n)
             stop = builtins.max(stop, start)
@@ -170,8 +177,10 @@ def _basic(self, items):
                 if arr.size:
                     bad = arr[(arr < -n) | (arr >= n)]
                     if bad.size:
+                        # torch counts the advanced indices here
                         raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension "
-                                         f"{dim} with size {n}")
+                                         f"{n_adv} with size {n}")
+                n_adv += 1
                 adv.append(arr)
                 dim += 1
             continue
@@ -236,13 +245,17 @@ def setitem(self, index, value):
 def _copy_to(view, value):
     if value._data.ndim == 0:
         view.fill_(value)
-    else:
-        _check_expand(value, view._data.shape)
-        view.copy_(value)
+        return
+    # torch drops leading size-1 dims of the value before broadcasting it
+    extra = value._data.ndim - view._data.ndim
+    if extra > 0 and all(s == 1 for s in value._data.shape[:extra]):
+        value = value.reshape(value._data.shape[extra:])
+    _check_expand(value, view._data.shape)
+    view.copy_(value)
 
 
 def _check_expand(value, shape):
-    S._expand_shape(value, shape) if value._data.ndim <= len(shape) else S._expand_shape(value, shape)
+    S._expand_shape(value, shape)
 
 
 def index_put_(self, idx, value, accumulate=False):

@@ -247,7 +247,7 @@ def cross(input, other, dim=None):
     a, b = input._data, other._data
     if dim is None:
         from .. import _errors
-        _errors.warn("Using torch.cross without specifying the dim arg is deprecated.\n"
+        _errors.warn_once("Using torch.cross without specifying the dim arg is deprecated.\n"
                      "Please either pass the dim explicitly or simply use torch.linalg.cross.\n"
                      "The default value of dim will change to agree with that of linalg.cross in "
                      "a future release.")

@@ -325,11 +325,24 @@ def _check_alpha(alpha, dtype, fn):
         raise RuntimeError("Boolean alpha only supported for Boolean results.")
 
 
+def _check_sub_bool(a, b):
+    """torch refuses subtraction when an operand is bool (two messages)."""
+    ba = _dtype_of(a) is D.bool_
+    bb = _dtype_of(b) is D.bool_
+    if ba and bb:
+        raise RuntimeError(_errors.BOOL_SUB)
+    if ba or bb:
+        raise RuntimeError(_errors.BOOL_SUB_ONE)
+
+
+def _dtype_of(x):
+    return x._dtype if _isinstance(x, Tensor) else D.scalar_dtype(x)
+
+
 def sub(input, other, *, alpha=1, out=None):
     _check_binary("sub", input, other)
+    _check_sub_bool(input, other)
     dtype = promote2(input, other)
-    if dtype is D.bool_:
-        raise RuntimeError(_errors.BOOL_SUB)
     x, y = _binary_arrays(input, other, dtype)
     if alpha != 1:
         _check_alpha(alpha, dtype, "sub")
@@ -349,9 +362,8 @@ def rsub(input, other, *, alpha=1):
     """other - alpha * input (torch.rsub)."""
     if _isinstance(other, Tensor):
         return sub(other, input, alpha=alpha)
+    _check_sub_bool(input, other)
     dtype = promote2(input, other)
-    if dtype is D.bool_:
-        raise RuntimeError(_errors.BOOL_SUB)
     x = array_of(input, dtype)
     if alpha != 1:
         x = x * alpha
@@ -1317,8 +1329,7 @@ def add_(self, other, *, alpha=1):
 
 
 def sub_(self, other, *, alpha=1):
-    if self._dtype is D.bool_:
-        raise RuntimeError(_errors.BOOL_SUB)
+    _check_sub_bool(self, other)
     if alpha != 1:
         other = other * alpha
     return _inplace_binary(SUB, np.subtract, "sub_", self, other, (alpha,))

@@ -537,7 +537,7 @@ def _np_var(a, dims, corr, keepdim, n):
         m = np.sum(a, axis=dims, keepdims=True, dtype=d) / np.asarray(n, d)
         dev = a - m
         ss = np.sum(dev * dev, axis=dims, keepdims=keepdim, dtype=d)
-        denom = max(n - corr, 0)
+        denom = builtins.max(n - corr, 0)
         return np.true_divide(ss, np.asarray(denom, d), dtype=d)
 
 

@@ -17,7 +17,7 @@ from numpy.lib.stride_tricks import as_strided as _np_as_strided
 from .. import _dtype as D
 from .. import _errors
 from .._dispatch import defop, finish, finish_view, finish_multi, record, wants_grad
-from .._tensor import Tensor, make, Size, scalar_type_name
+from .._tensor import Tensor, make, make_view, Size, scalar_type_name, MULTI_OUTPUT
 from ._common import check_tensor, wrap_dim, size_args, broadcast_shapes, result_type, array_of
 from ..autograd import grad_mode
 
@@ -98,12 +98,12 @@ DIAGONAL = defop("diagonal", "DiagonalBackward0", ("self", "shape", "step"), inp
                  self=lambda grad, shape, step: _embed_diagonal(grad, shape, (step,)))
 AS_STRIDED = defop("as_strided", "AsStridedBackward0", ("self", "shape", "steps"), inputs=1,
                    self=lambda grad, shape, steps: _embed_strided(grad, shape, steps))
-SPLIT = defop("split", "SplitBackward0", ("self", "shape", "steps"), inputs=1,
+SPLIT = defop("Split", "SplitBackward0", ("self", "shape", "steps"), inputs=1,
               self=lambda grad, shape, steps: _join_backward(grad, shape, steps, _embed_split))
-SPLIT_SIZES = defop("split_with_sizes", "SplitWithSizesBackward0", ("self", "shape", "steps"),
+SPLIT_SIZES = defop("SplitWithSizes", "SplitWithSizesBackward0", ("self", "shape", "steps"),
                     inputs=1,
                     self=lambda grad, shape, steps: _join_backward(grad, shape, steps, _embed_split))
-UNBIND = defop("unbind", "UnbindBackward0", ("self", "shape", "steps"), inputs=1,
+UNBIND = defop("Unbind", "UnbindBackward0", ("self", "shape", "steps"), inputs=1,
                self=lambda grad, shape, steps: _join_backward(grad, shape, steps, _embed_unbind))
 CLONE = defop("clone", "CloneBackward0", self=lambda grad: grad)
 TO_COPY = defop("_to_copy", "ToCopyBackward0", ("self", "dtype"), inputs=1,
@@ -313,10 +313,7 @@ def _view_dtype(self, dtype):
             raise RuntimeError(f"self.size(-1) must be divisible by {dtype.itemsize // a.itemsize if dtype.itemsize > a.itemsize else 1} "
                                f"to view {scalar_type_name(self._dtype)} as {scalar_type_name(dtype)} "
                                f"(different element sizes), but got {a.shape[-1] if a.ndim else 1}")
-    t = make(a.view(dtype.np), dtype)
-    t._vc = self._vc
-    t._view = (self if self._view is None else self._view[0], ())
-    return t
+    return make_view(self, a.view(dtype.np), dtype, None)
 
 
 def view_as(self, other):
@@ -472,7 +469,7 @@ moveaxis = movedim
 def T_prop(self):
     nd = self._data.ndim
     if nd != 2 and nd != 0:
-        _errors.warn("The use of `x.T` on tensors of dimension other than 2 to reverse their shape "
+        _errors.warn_once("The use of `x.T` on tensors of dimension other than 2 to reverse their shape "
                      "is deprecated and it will throw an error in a future release. Consider "
                      "`x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, "
                      "-1, -1))` to reverse the dimensions of a tensor.")
@@ -493,19 +490,20 @@ def _expand_shape(self, sizes):
                            f"number of sizes provided ({len(sizes)}) must be greater or equal to "
                            f"the number of dimensions in the tensor ({a.ndim})")
     lead = len(sizes) - a.ndim
-    out = []
-    for i, s in enumerate(sizes):
+    out = [0] * len(sizes)
+    for i in range(len(sizes) - 1, -1, -1):  # torch checks from the last dim
+        s = sizes[i]
         if i < lead:
             if s < 0:
                 raise RuntimeError(f"The expanded size of the tensor ({s}) isn't allowed in a "
-                                   "leading, non-existing dimension 0")
-            out.append(s)
+                                   f"leading, non-existing dimension {i}")
+            out[i] = s
             continue
         cur = a.shape[i - lead]
         if s == -1:
-            out.append(cur)
+            out[i] = cur
         elif cur == 1 or cur == s:
-            out.append(s)
+            out[i] = s
         else:
             raise RuntimeError(f"The expanded size of the tensor ({s}) must match the existing size "
                                f"({cur}) at non-singleton dimension {i}.  Target sizes: "
@@ -624,7 +622,7 @@ def diagonal(input, offset=0, dim1=0, dim2=1):
 
 def as_strided(input, size, stride, storage_offset=None):
     """A view with explicit sizes and strides (in elements) over the input's storage."""
-    root = input._view[0] if input._view is not None else input
+    root = input._view.base if input._view is not None else input
     off = storage_offset if storage_offset is not None else input.storage_offset()
     flat = root._data.reshape(-1)  # the storage, when the root owns contiguous memory
     item = flat.itemsize
@@ -755,11 +753,10 @@ def _multi_view(op, input, pieces, steps):
     """Several views of one input made by one node (split, unbind)."""
     a = input._data
     outs = []
-    for arr, step in zip(pieces, steps):
-        t = make(arr, input._dtype)
-        t._vc = input._vc
-        view = input._view
-        t._view = (input, (step,)) if view is None else (view[0], view[1] + (step,))
+    for k, (arr, step) in enumerate(zip(pieces, steps)):
+        t = make_view(input, arr, input._dtype, step, MULTI_OUTPUT)
+        t._view.multi_name = op.name
+        t._view.multi_nr = k
         outs.append(t)
     outs = tuple(outs)
     if wants_grad((input,), 1):
@@ -982,9 +979,8 @@ def masked_fill(input, mask, value):
     if mask._data.shape != a.shape:
         shape = broadcast_shapes(a.shape, mask._data.shape)
         if shape != a.shape:
-            raise RuntimeError(f"The size of tensor a ({a.shape[-1]}) must match the size of "
-                               f"tensor b ({mask._data.shape[-1]}) at non-singleton dimension "
-                               f"{a.ndim - 1}")
+            from ._common import broadcast_error
+            raise broadcast_error(a.shape, mask._data.shape)
     if _isinstance(value, Tensor):
         if value._data.ndim != 0:
             raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "

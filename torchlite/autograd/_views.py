@@ -37,7 +37,7 @@ COPY_SLICES = defop("copy_slices", "CopySlices", ("self",), inputs=1,
 def record_copy_slices(op, view, values, save_copy):
     """``view`` (a view of a base) was just written in place by ``op``."""
     from .._ops.shape import AS_STRIDED
-    base, steps = view._view
+    base, steps = view._view.base, view._view.steps
     # the op's own node: its first input is the view's old history
     old = make(view._data, view._dtype)
     old._grad_fn, old._output_nr, old._requires_grad = view._grad_fn, view._output_nr, view._requires_grad
@@ -54,3 +54,4 @@ def record_copy_slices(op, view, values, save_copy):
     base._requires_grad = True
     # the view's new history: a strided view of the base's new history
     record(AS_STRIDED, (view,), (base, base._data.shape, steps))
+    view._view.version = view._vc[0]

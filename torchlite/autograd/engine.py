@@ -25,6 +25,7 @@ from .. import _errors
 from .._tensor import make, AutogradMeta
 from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node
+from .._ops._common import quiet_enter, quiet_reset
 
 _state = grad_mode._state
 
@@ -214,6 +215,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     _local.tasks.append(task)
     prev_mode = _state.enabled
     _state.enabled = create_graph
+    quiet_token = quiet_enter()
     try:
         while ready:
             _, _, node = heapq.heappop(ready)
@@ -247,6 +249,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                     heapq.heappush(ready, (-nxt._seq, counter, nxt))
                     counter += 1
     finally:
+        quiet_reset(quiet_token)
         _state.enabled = prev_mode
         _local.tasks.pop()
 

@@ -12,7 +12,7 @@ import functools
 import numpy as np
 
 from .. import _errors
-from .._tensor import Tensor, make
+from .._tensor import Tensor, make, make_view
 from . import grad_mode
 from .graph import Node, new_node
 
@@ -79,7 +79,8 @@ def _backward_class(fn_cls):
     cls = _backward_classes.get(fn_cls)
     if cls is None:
         name = fn_cls.__name__ + "Backward"
-        cls = type(name, (Node, FunctionCtx), {"__module__": "torch.autograd.function"})
+        cls = type(name, (Node, FunctionCtx), {"__module__": "torch.autograd.function",
+                                                "__repr__": object.__repr__, "_torch_name": name})
         cls.__qualname__ = name
         _backward_classes[fn_cls] = cls
     return cls
@@ -169,10 +170,7 @@ def _apply(cls, args, kwargs):
     for o in outs:
         if isinstance(o, Tensor) and id(o) in input_ids and id(o) not in dirty_ids:
             # an input returned as is becomes a new view of it, as in torch
-            v = make(o._data, o._dtype)
-            v._vc = o._vc
-            v._view = (o if o._view is None else o._view[0], ((lambda t: t),))
-            wrapped.append(v)
+            wrapped.append(make_view(o, o._data, o._dtype, _identity))
         else:
             wrapped.append(o)
     if not recording:
@@ -223,6 +221,10 @@ def _apply(cls, args, kwargs):
         ctx._saved = {}
     ctx._to_save = None
     return wrapped[0] if single else tuple(wrapped)
+
+
+def _identity(t):
+    return t
 
 
 def _custom_apply(node, grads_out):

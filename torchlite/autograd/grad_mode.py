@@ -155,11 +155,9 @@ class inference_mode(_DecoratorContextManager):
 
     def __enter__(self):
         self.prev = (_state.enabled, _state.inference)
-        if self.mode:
-            _state.enabled = False
-            _state.inference = True
-        else:
-            _state.inference = False
+        # torch: grad mode is the opposite of the inference mode being set
+        _state.enabled = not self.mode
+        _state.inference = bool(self.mode)
 
     def __exit__(self, exc_type, exc_value, traceback):
         _state.enabled, _state.inference = self.prev

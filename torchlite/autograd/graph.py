@@ -63,8 +63,10 @@ class Node:
 
     # Filled by the ops that create nodes; see _dispatch.record.
 
+    _torch_name = "Node"
+
     def name(self):
-        return type(self).__name__
+        return self._torch_name
 
     def __repr__(self):
         return f"<{type(self).__name__} object at {id(self):#x}>"
@@ -120,13 +122,18 @@ class Node:
 Node.__module__ = "torch.autograd.graph"
 
 _node_classes = {}
+# nodes implemented in torch's C++ autograd namespace report a qualified name()
+_QUALIFIED_NAMES = {n: "torch::autograd::" + n for n in ("CopySlices", "CopyBackwards", "Error",
+                                                          "AccumulateGrad", "NotImplemented",
+                                                          "DelayedError")}
 
 
 def node_class(name):
     """The grad_fn class called ``name`` (one class per name, created on first use)."""
     cls = _node_classes.get(name)
     if cls is None:
-        cls = type(name, (Node,), {"__slots__": (), "__module__": "builtins"})
+        cls = type(name, (Node,), {"__slots__": (), "__module__": "builtins",
+                                   "_torch_name": _QUALIFIED_NAMES.get(name, name)})
         _node_classes[name] = cls
     return cls
 
@@ -148,9 +155,7 @@ class AccumulateGrad(Node):
     """The node of a leaf that requires grad: it adds the gradient into ``.grad``."""
 
     __slots__ = ("variable",)
-
-    def name(self):
-        return "torch::autograd::AccumulateGrad"
+    _torch_name = "torch::autograd::AccumulateGrad"
 
 
 AccumulateGrad.__module__ = "builtins"

@@ -17,6 +17,10 @@ class Variable(metaclass=_VariableMeta):
             data = tensor([])
         if not isinstance(data, Tensor):
             raise TypeError(f"Variable data has to be a tensor, but got {type(data).__name__}")
+        if volatile:
+            from .. import _errors
+            _errors.warn("volatile was removed and now has no effect. Use `with torch.no_grad():` "
+                         "instead.")
         t = data.detach()
         if requires_grad:
             t.requires_grad_(True)
