@@ -14,6 +14,7 @@ from . import autograd  # noqa: F401
 from .autograd.grad_mode import (no_grad, enable_grad, set_grad_enabled, is_grad_enabled,  # noqa: F401
                                  inference_mode, is_inference_mode_enabled)
 from ._ops import result_type  # noqa: F401
+from .autograd.anomaly_mode import is_anomaly_enabled, is_anomaly_check_nan_enabled  # noqa: F401
 from ._ops.pointwise import (  # noqa: F401
     add, sub, subtract, rsub, mul, multiply, div, divide, true_divide, floor_divide, remainder,
     fmod, pow, float_power, neg, negative, abs, absolute, sign, sgn, exp, exp2, expm1, log, log2,

@@ -37,13 +37,16 @@ class Op:
     """One row of the op table: a grad_fn name and a derivative rule per input."""
 
     __slots__ = ("name", "node_cls", "argnames", "n_inputs", "rules", "needs", "argindex",
-                 "outputs_differentiable", "variadic", "custom_apply")
+                 "outputs_differentiable", "variadic", "custom_apply", "outputs", "also_save",
+                 "saved_names")
 
     def __init__(self, name, grad_fn, argnames, n_inputs, rules, outputs_differentiable=None,
-                 variadic=False, custom_apply=None):
+                 variadic=False, custom_apply=None, outputs=("result",), also_save=()):
         self.name = name
         self.variadic = variadic
         self.custom_apply = custom_apply
+        self.outputs = tuple(outputs)
+        self.also_save = tuple(also_save)
         self.node_cls = node_class(grad_fn)
         self.argnames = tuple(argnames)
         self.n_inputs = n_inputs
@@ -56,18 +59,20 @@ class Op:
                 continue
             params = tuple(inspect.signature(rule).parameters)[1:]  # first is grad
             for p in params:
-                if p not in self.argindex and p != "result" and not p.startswith("result"):
+                if p not in self.argindex and p not in self.outputs:
                     raise TypeError(f"rule of {name} reads unknown value {p!r}")
             needs.append(params)
         self.needs = tuple(needs)
         self.outputs_differentiable = outputs_differentiable
+        # what tensor.grad_fn._saved_<name> can show (None when not saved this time)
+        self.saved_names = frozenset(n for ns in needs for n in ns) | frozenset(self.also_save)
 
     def __repr__(self):
         return f"<op {self.name} -> {self.node_cls.__name__}>"
 
 
 def defop(name, grad_fn, args=("self",), inputs=None, outputs_differentiable=None,
-          variadic=False, custom_apply=None, **rules):
+          variadic=False, custom_apply=None, outputs=("result",), also_save=(), **rules):
     """Declare an op.
 
     ``args`` names every value the rules may read, tensor inputs first;
@@ -78,14 +83,18 @@ def defop(name, grad_fn, args=("self",), inputs=None, outputs_differentiable=Non
     names, or ``result``/``result<k>`` for outputs).
 
     A ``variadic`` op (cat, stack) takes a sequence of tensors as its first
-    value; its one rule returns a gradient for each of them.
+    value; its one rule returns a gradient for each of them.  ``outputs``
+    names the op's outputs for the rules (``("result", "indices")``), and
+    ``also_save`` lists values kept only to be shown as ``grad_fn._saved_*``,
+    with torch's names.
     """
     if inputs is None:
         inputs = 1 if variadic else max((args.index(n) + 1 for n in rules), default=0)
     unknown = set(rules) - set(args[:inputs])
     if unknown:
         raise TypeError(f"{name}: rules for unknown inputs {unknown}")
-    return Op(name, grad_fn, args, inputs, rules, outputs_differentiable, variadic, custom_apply)
+    return Op(name, grad_fn, args, inputs, rules, outputs_differentiable, variadic, custom_apply,
+              outputs, also_save)
 
 
 # --- saved values -----------------------------------------------------------
@@ -130,9 +139,10 @@ class SavedTensor:
                     _describe(self.data, self.dtype, node, self.output_nr), vc[0], self.version))
             t = make(self.data, self.dtype)
             t._vc = vc
-            t._grad_fn = node
-            t._output_nr = self.output_nr
-            t._requires_grad = True
+            if self.dtype.is_floating_point:
+                t._grad_fn = node
+                t._output_nr = self.output_nr
+                t._requires_grad = True
             return t
         t = self.tensor
         vc = t._vc
@@ -166,6 +176,16 @@ def _short_name(node):
     return name[:i] if i > 0 else name
 
 
+class SavedNumber:
+    """A Python number in a tensor-input slot (``x * 2``): torch saves it as a tensor, so it is
+    freed after backward like one."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
 class _Freed:
     __slots__ = ()
 
@@ -179,9 +199,24 @@ def unpack_saved(node, key):
         raise RuntimeError(_errors.BACKWARD_TWICE)
     if type(v) is SavedTensor:
         return v.unpack(node)
+    if type(v) is SavedNumber:
+        return v.value
     if type(v) is tuple and v and type(v[0]) is SavedTensor:
         return tuple(s.unpack(node) for s in v)
     return v
+
+
+def present_saved(node, key, value):
+    """A Python number saved in a tensor-input slot shows as torch's wrapped-number tensor."""
+    op = node._op
+    idx = op.argindex.get(key)
+    if idx is not None and idx < op.n_inputs and not _isinstance(value, Tensor) and value is not None:
+        from ._dtype import bool_, int64, float64
+        d = bool_ if isinstance(value, bool) else int64 if isinstance(value, int) else float64
+        return make(np.array(value, d.np), d)
+    if type(value) is tuple:
+        return tuple(int(v) if isinstance(v, np.integer) else v for v in value)
+    return value
 
 
 def release_saved(node):
@@ -194,7 +229,8 @@ def release_saved(node):
     if not saved:
         return
     for k, v in saved.items():
-        if type(v) is SavedTensor or (type(v) is tuple and any(type(x) is SavedTensor for x in v)):
+        if type(v) is SavedTensor or type(v) is SavedNumber or (
+                type(v) is tuple and any(type(x) is SavedTensor for x in v)):
             saved[k] = FREED
             node._released = True
         elif k == "fn" and _isinstance(v, Node):
@@ -256,12 +292,23 @@ def record(op, outputs, values, save_result_copy=None):
             meta.append(None)
     node.next_functions = tuple(edges)
     node._in_meta = meta
+    node._nout = len(outputs)
+    diff = op.outputs_differentiable
+    for k, out in enumerate(outputs):
+        if out is None or (diff is not None and not diff[k]) or not out._dtype.is_floating_point:
+            continue
+        out._grad_fn = node
+        out._output_nr = k
+        out._requires_grad = True
+    if op.also_save:
+        needed.update(op.also_save)
     if needed:
         saved = {}
         argindex = op.argindex
+        op_outputs = op.outputs
         for name in needed:
-            if name.startswith("result"):
-                k = int(name[6:]) if len(name) > 6 else 0
+            if name in op_outputs:
+                k = op_outputs.index(name)
                 saved[name] = SavedTensor(outputs[k], True, k)
             else:
                 v = values[argindex[name]]
@@ -271,17 +318,11 @@ def record(op, outputs, values, save_result_copy=None):
                     saved[name] = SavedTensor(v)
                 elif type(v) is tuple and v and _isinstance(v[0], Tensor):
                     saved[name] = tuple(SavedTensor(x) for x in v)
+                elif argindex[name] < op.n_inputs and v is not None and not op.variadic:
+                    saved[name] = SavedNumber(v)
                 else:
                     saved[name] = v
         node._saved = saved
-    node._nout = len(outputs)
-    diff = op.outputs_differentiable
-    for k, out in enumerate(outputs):
-        if out is None or (diff is not None and not diff[k]) or not out._dtype.is_floating_point:
-            continue
-        out._grad_fn = node
-        out._output_nr = k
-        out._requires_grad = True
     return node
 
 
@@ -328,15 +369,12 @@ def finish_multi(op, outs, values):
     return ts
 
 
-def finish_view(op, base, out, values, step, step_arg=None):
+def finish_view(op, base, out, values, step):
     """The result of a view op: shares memory and version counter with ``base``.
 
     ``step`` replays the view on another tensor of the base's shape (used by
-    CopySlices and AsStrided backward): a callable Tensor -> Tensor.  If the
-    op's rule needs the step, ``step_arg`` is its position in ``values``.
+    CopySlices and AsStrided backward): a callable Tensor -> Tensor.
     """
-    if step_arg is not None:
-        values = values[:step_arg] + (step,) + values[step_arg + 1:]
     if type(out) is not np.ndarray:
         out = np.asarray(out)
     t = make_view(base, out, base._dtype, step)

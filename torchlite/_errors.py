@@ -52,6 +52,13 @@ def multi_view_inplace(nr, name):
             "out-of-place one.")
 
 
+CREATE_GRAPH_CYCLE = (
+    "Using backward() with create_graph=True will create a reference cycle between the parameter "
+    "and its gradient which can cause a memory leak. We recommend using autograd.grad when "
+    "creating the graph to avoid this. If you have to use this function, make sure to reset the "
+    ".grad fields of your parameters to None after use to break the cycle and avoid the leak.")
+
+
 def no_grad_element(i):
     return f"element {i} of tensors does not require grad and does not have a grad_fn"
 
@@ -119,12 +126,18 @@ def warn(message, category=UserWarning, stacklevel=2):
 _warned_once = set()
 
 
+def first_time(message):
+    """True the first time a once-per-process message is seen."""
+    if message in _warned_once:
+        return False
+    _warned_once.add(message)
+    return True
+
+
 def warn_once(message, category=UserWarning):
     """A warning torch gives once per process (TORCH_WARN_ONCE), wherever it comes from."""
-    if message in _warned_once:
-        return
-    _warned_once.add(message)
-    warnings.warn(message, category, stacklevel=_user_stacklevel())
+    if first_time(message):
+        warnings.warn(message, category, stacklevel=_user_stacklevel())
 
 
 def _user_stacklevel():

@@ -19,8 +19,8 @@ out by experiment against torch 2.13 (CPU build) and is checked by ``tests/test_
   16 (first 8 = radius source, last 8 = angle); when the size is not a multiple of 16 the
   last 16 elements are redrawn and transformed again.  float64 uses libm's log/cos/sin;
   float32 uses the 8-wide AVX "mathfun" polynomials (log256_ps / sincos256_ps, with the
-  multiply-adds the compiler fuses) and a final fused ``n * std + mean``; float16/bfloat16
-  draw one 16-block at a time, run the float32 transform and round.
+  multiply-adds the compiler fuses) and a final fused ``n * std + mean``; float16 draws one
+  16-block at a time, runs the float32 transform and rounds.
 * randint / random_: ``(v % range) + from`` with ``v = random64()`` when range >= 2**28,
   else ``random()``; float dtypes first nudge from/to to representable values.
 * randperm: n < 214748364: Fisher-Yates with ``random() % (n - i)``; larger n: the
@@ -122,8 +122,8 @@ def _fma32(a, b, c):
     """Correctly rounded float32 fma(a, b, c).  a*b is exact in float64; the float64 sum is
     re-done with round-to-odd where rounding twice could differ from rounding once (a float64
     sum sitting exactly on a float32 rounding midpoint, or one in float32's subnormal range)."""
-    p = np.multiply(a, b, dtype=np.float64)
-    s = np.add(p, c, dtype=np.float64)
+    p = np.asarray(np.multiply(a, b, dtype=np.float64))
+    s = np.asarray(np.add(p, c, dtype=np.float64))
     bits = s.view(np.uint64)
     risky = (bits & _U64(0x1FFFFFFF)) == _U64(0x10000000)
     risky |= (bits & _U64(0x7FFFFFFFFFFFFFFF)) < _U64(0x3820000000000000)   # |s| < 2**-125
@@ -779,7 +779,7 @@ def _int_to(v, dtype):
 
 
 def _to_float_dtype(v, dtype):
-    """int64 -> dtype -> int64 (static_cast there and back) for a Python int."""
+    """static_cast<int64_t>(static_cast<scalar_t>(v)) for a float dtype (half via float)."""
     with np.errstate(over="ignore"):
         f = np.array(v, np.int64).astype(np.float32 if dtype == np.float16 else dtype).astype(dtype)
     if not np.isfinite(f) or abs(float(f)) >= 2.0 ** 63:

@@ -14,7 +14,9 @@ from . import shape as S
 _isinstance = isinstance
 
 # Backward of a matrix product is a matrix product: g @ b.T and a.T @ g, no copies.
-MM = defop("mm", "MmBackward0", ("self", "mat2"),
+MM = defop("mm", "MmBackward0", ("self", "mat2", "self_sym_sizes", "mat2_sym_sizes",
+                                 "self_sym_strides", "mat2_sym_strides"), inputs=2,
+           also_save=("self_sym_sizes", "mat2_sym_sizes", "self_sym_strides", "mat2_sym_strides"),
            self=lambda grad, mat2: grad.mm(mat2.t()),
            mat2=lambda grad, self: self.t().mm(grad))
 BMM = defop("bmm", "BmmBackward0", ("self", "mat2"),
@@ -61,6 +63,10 @@ def _check_same_dtype(a, b):
                            f"{_scalar_name_lower(a._dtype)} != {_scalar_name_lower(b._dtype)}")
 
 
+def _strides(a):
+    return tuple(s // a.itemsize for s in a.strides)
+
+
 def _matmul_np(a, b):
     return np.matmul(a, b)
 
@@ -77,7 +83,8 @@ def mm(input, mat2, *, out=None):
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} "
                            f"and {b.shape[0]}x{b.shape[1]})")
     _check_same_dtype(input, mat2)
-    res = finish(MM, _matmul_np(a, b), input._dtype, (input, mat2))
+    res = finish(MM, _matmul_np(a, b), input._dtype,
+                 (input, mat2, a.shape, b.shape, _strides(a), _strides(b)))
     if out is not None:
         from ._common import handle_out
         return handle_out(res, out, "mm")
@@ -273,19 +280,18 @@ def einsum(equation, *operands):
     if len(operands) == 1 and _isinstance(operands[0], (list, tuple)):
         operands = tuple(operands[0])
     eq = equation.replace(" ", "")
-    if "->" in eq:
-        lhs, out = eq.split("->")
-    else:
-        lhs = eq
-        letters = lhs.replace(",", "")
-        out = "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
+    lhs, arrow, out = eq.partition("->")
     terms = lhs.split(",")
     if len(terms) != len(operands):
         raise RuntimeError(f"einsum(): more operands were provided than specified in the equation"
                            if len(operands) > len(terms) else
                            "einsum(): fewer operands were provided than specified in the equation")
-    if "." in eq:
-        raise NotImplementedError("torchlite's einsum does not support ellipsis")
+    terms, ell = _expand_ellipsis(terms, operands)
+    if arrow:
+        out = out.replace("...", ell)
+    else:
+        letters = "".join(terms)
+        out = ell + "".join(sorted(c for c in set(letters) if letters.count(c) == 1 and c not in ell))
     sizes = {}
     for k, (term, op) in enumerate(zip(terms, operands)):
         if len(term) != op._data.ndim:
@@ -304,13 +310,23 @@ def einsum(equation, *operands):
         return S.permute(t, [term.index(c) for c in out]) if term != out else t
     if len(ops) > 2:
         result = ops[0]
-        for nxt in ops[1:]:
-            result = _einsum_pair(result, nxt, out + "".join(
-                c for o in ops[ops.index(nxt) + 1:] for c in o[1]))
+        for k in range(1, len(ops)):
+            later = "".join(term for _, term in ops[k + 1:])
+            result = _einsum_pair(result, ops[k], out + later)
         t, term = result
         return S.permute(t, [term.index(c) for c in out]) if term != out else t
     t, term = _einsum_pair(ops[0], ops[1], out)
     return S.permute(t, [term.index(c) for c in out]) if term != out else t
+
+
+def _expand_ellipsis(terms, operands):
+    """Replace '...' by letters of their own, right-aligned across operands (as broadcasting)."""
+    used = set("".join(terms))
+    pool = [c for c in "ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlkjihgfedcba" if c not in used]
+    counts = [op._data.ndim - (len(t) - 3) if "..." in t else 0 for t, op in zip(terms, operands)]
+    n = builtins.max(counts, default=0)
+    ell = "".join(reversed(pool[:n]))
+    return [t.replace("...", ell[n - k:] if k else "") for t, k in zip(terms, counts)], ell
 
 
 def _einsum_prepare(t, term, out, others):

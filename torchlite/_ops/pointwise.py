@@ -16,11 +16,13 @@ from .. import _dtype as D
 from .. import _errors
 from .._dispatch import defop, finish, check_inplace, rebase
 from .._tensor import Tensor, make
+from ..autograd import grad_mode
 from ._common import (is_number, check_tensor, not_implemented_for, promote2, array_of,
                       broadcast_error, handle_out, number_value, result_type)
 
 FLOATING, INTEGRAL, BOOL = D.FLOATING, D.INTEGRAL, D.BOOL
 _isinstance = isinstance
+_state = grad_mode._state
 LN2 = math.log(2.0)
 LN10 = math.log(10.0)
 TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
@@ -470,13 +472,24 @@ def remainder(input, other, *, out=None):
     x, y = _binary_arrays(input, other, dtype)
     if dtype.category != FLOATING:
         _check_int_zero(y)
-    with np.errstate(divide="ignore", invalid="ignore"):
         r = _run2(np.remainder, x, y, input, other)
+    else:
+        r = _run2(_float_remainder, x, y, input, other)
     if not _isinstance(input, Tensor):
         input = _as_tensor_number(input, dtype)
     op = REMAINDER_TT if _isinstance(other, Tensor) else REMAINDER
     res = finish(op, r, dtype, (input, other))
     return handle_out(res, out, "remainder") if out is not None else res
+
+
+def _float_remainder(x, y):
+    """Python-style modulo as torch computes it: fmod, then add y when the signs differ.
+
+    A zero result keeps the dividend's sign (NumPy gives it the divisor's).
+    """
+    m = np.fmod(x, y)
+    fix = (m != 0) & ((m < 0) != (np.asarray(y) < 0))
+    return np.where(fix, m + y, m).astype(m.dtype, copy=False)
 
 
 def fmod(input, other, *, out=None):
@@ -584,7 +597,9 @@ def _float_unary(op, fn, kernel=None):
         if d.category != FLOATING:
             d = D.get_default_dtype()
             a = a.astype(d.np)
-        with np.errstate(all="ignore"):
+        if d is D.float16:  # torch computes half ops in float, then rounds
+            r = fn(a.astype(np.float32)).astype(np.float16)
+        else:
             r = fn(a)
         res = finish(op, r, d, (input,))
         return handle_out(res, out, name) if out is not None else res
@@ -602,6 +617,9 @@ def _float_unary_(op, fn):
         if d.category != FLOATING:
             raise RuntimeError(_errors.cant_cast(
                 _scalar_name(D.get_default_dtype()), _scalar_name(d)))
+        if d is D.float16:
+            return _inplace(op, self, (self,),
+                            lambda a: np.copyto(a, fn(a.astype(np.float32)), casting="unsafe"))
         return _inplace(op, self, (self,), lambda a: fn(a, out=a))
 
     f.__name__ = f.__qualname__ = name
@@ -615,6 +633,9 @@ def _scalar_name(d):
 
 def _inplace(op, self, values, compute):
     """Run ``compute(self._data)`` in place with torch's checks, then rebase history."""
+    if self._vc is None and not _state.inference:
+        compute(self._data)  # torch writes, then refuses the inference tensor
+        raise RuntimeError(_errors.INFERENCE_INPLACE)
     recording = check_inplace(self, values, op.n_inputs)
     save = None
     if recording and any("self" in n for n in op.needs):
@@ -777,16 +798,23 @@ absolute = abs
 def sign(input, *, out=None):
     check_tensor(input, "sign")
     d = input._dtype
-    r = input._data.copy() if d is D.bool_ else np.sign(input._data)
-    res = finish(SIGN, r, d, (input,))
+    res = finish(SIGN, _sign_np(input._data, d), d, (input,))
     return handle_out(res, out, "sign") if out is not None else res
+
+
+def _sign_np(a, d):
+    if d is D.bool_:
+        return a.copy()
+    r = np.sign(a)
+    if d.category == FLOATING:
+        r[np.isnan(a)] = 0  # torch: sign(nan) == 0
+    return r
 
 
 def sgn(input, *, out=None):
     check_tensor(input, "sgn")
     d = input._dtype
-    r = input._data.copy() if d is D.bool_ else np.sign(input._data)
-    return finish(SGN, r, d, (input,))
+    return finish(SGN, _sign_np(input._data, d), d, (input,))
 
 
 def _rounding(op, fn, kernel):
@@ -860,16 +888,13 @@ def relu(input):
     if d is D.bool_:
         raise not_implemented_for("clamp_min_scalar_cpu", d)
     a = input._data
-    r = np.maximum(a, 0) if d.category != FLOATING else np.where(a > 0, a, np.zeros((), a.dtype))
-    if d.category == FLOATING:
-        r = np.where(np.isnan(a), a, r)
-    return finish(RELU, r.astype(d.np, copy=False), d, (input,))
+    # torch: x < 0 ? 0 : x, so -0. and nan pass through
+    r = np.where(a < 0, np.zeros((), a.dtype), a)
+    return finish(RELU, r, d, (input,))
 
 
 def relu_(input):
-    return _inplace(RELU, input, (input,), lambda a: np.copyto(a, np.where(a > 0, a, 0) if
-                                                               not np.isnan(a).any() else
-                                                               np.where(np.isnan(a) | (a > 0), a, 0)))
+    return _inplace(RELU, input, (input,), lambda a: np.copyto(a, 0, where=a < 0))
 
 
 def logit(input, eps=None, *, out=None):

@@ -166,15 +166,18 @@ def _log_softmax_backward(grad, result, dim):
 # The table
 # ==================================================================================
 
-SUM = defop("sum", "SumBackward0", ("self",),
-            self=lambda grad, self: grad.expand(self.shape))
-SUM_DIM = defop("sum", "SumBackward1", ("self", "dim", "keepdim"), inputs=1,
-                self=lambda grad, self, dim, keepdim: _expand_back(grad, self.shape, dim, keepdim))
-MEAN = defop("mean", "MeanBackward0", ("self",),
-             self=lambda grad, self: grad.expand(self.shape) / self.numel())
-MEAN_DIM = defop("mean", "MeanBackward1", ("self", "dim", "keepdim"), inputs=1,
-                 self=lambda grad, self, dim, keepdim:
-                     _expand_back(grad, self.shape, dim, keepdim) / _count(self.shape, dim))
+SUM = defop("sum", "SumBackward0", ("self", "self_sym_sizes"), inputs=1,
+            self=lambda grad, self_sym_sizes: grad.expand(self_sym_sizes))
+SUM_DIM = defop("sum", "SumBackward1", ("self", "dim", "keepdim", "self_sym_sizes"), inputs=1,
+                self=lambda grad, dim, keepdim, self_sym_sizes:
+                    _expand_back(grad, self_sym_sizes, dim, keepdim))
+MEAN = defop("mean", "MeanBackward0", ("self", "self_sym_numel", "self_sym_sizes"), inputs=1,
+             self=lambda grad, self_sym_numel, self_sym_sizes:
+                 grad.expand(self_sym_sizes) / self_sym_numel)
+MEAN_DIM = defop("mean", "MeanBackward1", ("self", "dim", "keepdim", "self_sym_numel",
+                                           "self_sym_sizes"), inputs=1, also_save=("self_sym_numel",),
+                 self=lambda grad, dim, keepdim, self_sym_sizes:
+                     _expand_back(grad, self_sym_sizes, dim, keepdim) / _count(self_sym_sizes, dim))
 PROD = defop("prod", "ProdBackward0", ("self", "dim", "keepdim"), inputs=1,
              self=lambda grad, self, result, dim, keepdim: _prod_backward(grad, self, result, dim, keepdim))
 PROD_DIM = defop("prod", "ProdBackward1", ("self", "dim", "keepdim"), inputs=1,
@@ -182,14 +185,14 @@ PROD_DIM = defop("prod", "ProdBackward1", ("self", "dim", "keepdim"), inputs=1,
                      _prod_backward(grad, self, result, dim, keepdim))
 MAX_ALL = defop("max", "MaxBackward1", self=lambda grad, self, result: _evenly_distribute(grad, self, result))
 MIN_ALL = defop("min", "MinBackward1", self=lambda grad, self, result: _evenly_distribute(grad, self, result))
-MAX_DIM = defop("max", "MaxBackward0", ("self", "dim", "keepdim"), inputs=1,
-                outputs_differentiable=(True, False),
-                self=lambda grad, self, result1, dim, keepdim:
-                    _select_backward(grad[0], dim, result1, self.shape, keepdim))
-MIN_DIM = defop("min", "MinBackward0", ("self", "dim", "keepdim"), inputs=1,
-                outputs_differentiable=(True, False),
-                self=lambda grad, self, result1, dim, keepdim:
-                    _select_backward(grad[0], dim, result1, self.shape, keepdim))
+MAX_DIM = defop("max", "MaxBackward0", ("self", "dim", "keepdim", "self_sym_sizes"), inputs=1,
+                outputs=("result", "indices"), outputs_differentiable=(True, False),
+                self=lambda grad, dim, keepdim, indices, self_sym_sizes:
+                    _select_backward(grad[0], dim, indices, self_sym_sizes, keepdim))
+MIN_DIM = defop("min", "MinBackward0", ("self", "dim", "keepdim", "self_sym_sizes"), inputs=1,
+                outputs=("result", "indices"), outputs_differentiable=(True, False),
+                self=lambda grad, dim, keepdim, indices, self_sym_sizes:
+                    _select_backward(grad[0], dim, indices, self_sym_sizes, keepdim))
 AMAX = defop("amax", "AmaxBackward0", ("self", "dim", "keepdim"), inputs=1,
              self=lambda grad, self, result, dim, keepdim: _amax_backward(grad, self, result, dim, keepdim))
 AMIN = defop("amin", "AminBackward0", ("self", "dim", "keepdim"), inputs=1,
@@ -204,6 +207,7 @@ VAR_MEAN = defop("var_mean", "VarMeanBackward0", ("self", "dim", "correction", "
                  self=lambda grad, self, dim, correction, keepdim:
                      _var_mean_backward(grad, self, dim, correction, keepdim))
 STD_MEAN = defop("std_mean", "StdMeanBackward0", ("self", "dim", "correction", "keepdim"), inputs=1,
+                 outputs=("result0", "result1"),
                  self=lambda grad, self, result0, dim, correction, keepdim:
                      _std_mean_backward(grad, self, result0, dim, correction, keepdim))
 NORM = defop("norm", "LinalgVectorNormBackward0", ("self", "ord", "dim", "keepdim"), inputs=1,
@@ -217,32 +221,35 @@ CUMSUM = defop("cumsum", "CumsumBackward0", ("self", "dim"), inputs=1,
 CUMPROD = defop("cumprod", "CumprodBackward0", ("self", "dim"), inputs=1,
                 self=lambda grad, self, result, dim: _cumprod_backward(grad, self, result, dim))
 CUMMAX = defop("cummax", "CummaxBackward0", ("self", "dim"), inputs=1,
-               outputs_differentiable=(True, False),
-               self=lambda grad, self, result1, dim: _cumsel_backward(grad[0], self, result1, dim))
+               outputs=("result", "indices"), outputs_differentiable=(True, False),
+               self=lambda grad, self, indices, dim: _cumsel_backward(grad[0], self, indices, dim))
 CUMMIN = defop("cummin", "CumminBackward0", ("self", "dim"), inputs=1,
-               outputs_differentiable=(True, False),
-               self=lambda grad, self, result1, dim: _cumsel_backward(grad[0], self, result1, dim))
-SORT = defop("sort", "SortBackward0", ("self", "dim"), inputs=1,
-             outputs_differentiable=(True, False),
-             self=lambda grad, self, result1, dim: _select_backward(grad[0], dim, result1, self.shape, True))
-TOPK = defop("topk", "TopkBackward0", ("self", "dim"), inputs=1,
-             outputs_differentiable=(True, False),
-             self=lambda grad, self, result1, dim: _select_backward(grad[0], dim, result1, self.shape, True))
-KTHVALUE = defop("kthvalue", "KthvalueBackward0", ("self", "dim", "keepdim"), inputs=1,
-                 outputs_differentiable=(True, False),
-                 self=lambda grad, self, result1, dim, keepdim:
-                     _select_backward(grad[0], dim, result1, self.shape, keepdim))
+               outputs=("result", "indices"), outputs_differentiable=(True, False),
+               self=lambda grad, self, indices, dim: _cumsel_backward(grad[0], self, indices, dim))
+SORT = defop("sort", "SortBackward0", ("self", "dim", "self_sym_sizes"), inputs=1,
+             outputs=("result", "indices"), outputs_differentiable=(True, False),
+             self=lambda grad, indices, dim, self_sym_sizes:
+                 _select_backward(grad[0], dim, indices, self_sym_sizes, True))
+TOPK = defop("topk", "TopkBackward0", ("self", "dim", "self_sym_sizes"), inputs=1,
+             outputs=("result", "indices"), outputs_differentiable=(True, False),
+             self=lambda grad, indices, dim, self_sym_sizes:
+                 _select_backward(grad[0], dim, indices, self_sym_sizes, True))
+KTHVALUE = defop("kthvalue", "KthvalueBackward0", ("self", "dim", "keepdim", "self_sym_sizes"),
+                 inputs=1, outputs=("result", "indices"), outputs_differentiable=(True, False),
+                 self=lambda grad, indices, dim, keepdim, self_sym_sizes:
+                     _select_backward(grad[0], dim, indices, self_sym_sizes, keepdim))
 MEDIAN_ALL = defop("median", "MedianBackward0",
                    self=lambda grad, self, result: _evenly_distribute(grad, self, result))
-MEDIAN_DIM = defop("median", "MedianBackward1", ("self", "dim", "keepdim"), inputs=1,
-                   outputs_differentiable=(True, False),
-                   self=lambda grad, self, result1, dim, keepdim:
-                       _select_backward(grad[0], dim, result1, self.shape, keepdim))
+MEDIAN_DIM = defop("median", "MedianBackward1", ("self", "dim", "keepdim", "self_sym_sizes"),
+                   inputs=1, outputs=("result", "indices"), outputs_differentiable=(True, False),
+                   self=lambda grad, indices, dim, keepdim, self_sym_sizes:
+                       _select_backward(grad[0], dim, indices, self_sym_sizes, keepdim))
 SOFTMAX = defop("softmax", "SoftmaxBackward0", ("self", "dim"), inputs=1,
                 self=lambda grad, result, dim: _softmax_backward(grad, result, dim))
 LOG_SOFTMAX = defop("log_softmax", "LogSoftmaxBackward0", ("self", "dim"), inputs=1,
                     self=lambda grad, result, dim: _log_softmax_backward(grad, result, dim))
-UNIQUE = defop("unique", "Unique2Backward0", outputs_differentiable=(True, False, False),
+UNIQUE = defop("unique", "Unique2Backward0", outputs=("result", "inverse", "counts"),
+               outputs_differentiable=(True, False, False),
                self=lambda grad: _not_implemented("_unique2"))
 
 
@@ -311,14 +318,16 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
     a = input._data
     if a.dtype != rd.np:
         a = a.astype(rd.np)
+    acc = _acc_dtype(rd)
     if dim is None:
-        res = finish(SUM, np.sum(a, dtype=rd.np), rd, (input,))
+        res = finish(SUM, np.asarray(np.sum(a, dtype=acc), rd.np), rd, (input, a.shape))
     else:
         dims = _dims_arg(dim, a.ndim, "sum")
         if not dims:
             dims = tuple(range(a.ndim))
-        r = np.sum(a, axis=dims, keepdims=keepdim, dtype=rd.np) if a.ndim else a.copy()
-        res = finish(SUM_DIM, r, rd, (input, dims, keepdim))
+        r = np.sum(a, axis=dims, keepdims=keepdim, dtype=acc).astype(rd.np, copy=False) \
+            if a.ndim else a.copy()
+        res = finish(SUM_DIM, r, rd, (input, dims, keepdim, a.shape))
     return handle_out(res, out, "sum") if out is not None else res
 
 
@@ -342,21 +351,27 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):
     with np.errstate(all="ignore"):
         if dim is None:
             r = _np_mean(a, None, False, d)
-            res = finish(MEAN, r, d, (input,))
+            res = finish(MEAN, r, d, (input, a.size, a.shape))
             return handle_out(res, out, "mean") if out is not None else res
         dims = _dims_arg(dim, a.ndim, "mean")
         if len(dims) == 0:
             dims = tuple(range(a.ndim))
         r = _np_mean(a, dims, keepdim, d) if a.ndim else a.copy()
-    res = finish(MEAN_DIM, r, d, (input, dims, keepdim))
+    res = finish(MEAN_DIM, r, d, (input, dims, keepdim, a.size, a.shape))
     return handle_out(res, out, "mean") if out is not None else res
 
 
+def _acc_dtype(d):
+    """torch accumulates half-precision reductions in float."""
+    return np.float32 if d is D.float16 else d.np
+
+
 def _np_mean(a, axis, keepdims, d):
-    # torch: sum then divide, in the input's precision
-    s = np.sum(a, axis=axis, keepdims=keepdims, dtype=d.np)
+    # torch: sum then divide, in the input's precision (float for half)
+    acc = _acc_dtype(d)
+    s = np.sum(a, axis=axis, keepdims=keepdims, dtype=acc)
     n = a.size if axis is None else _count(a.shape, axis)
-    return np.true_divide(s, np.asarray(n, d.np) if n else np.asarray(0, d.np), dtype=d.np)
+    return np.true_divide(s, np.asarray(n, acc), dtype=acc).astype(d.np, copy=False)
 
 
 def nanmean(input, dim=None, keepdim=False, *, dtype=None):
@@ -442,7 +457,7 @@ def _max_min(input, dim, keepdim, other, out, largest):
         else:
             values = np.squeeze(values, d)
     v, i = finish_multi(MAX_DIM if largest else MIN_DIM, ((values, input._dtype), (idx, int64)),
-                        (input, d, keepdim))
+                        (input, d, keepdim, a.shape))
     return (return_types.max if largest else return_types.min)((v, i))
 
 
@@ -749,7 +764,7 @@ def sort(input, dim=-1, descending=False, stable=False):
     a = input._data
     d = wrap_dim(dim, a.ndim)
     vals, idx = _sort_np(a, d, descending, stable)
-    v, i = finish_multi(SORT, ((vals, input._dtype), (idx, int64)), (input, d))
+    v, i = finish_multi(SORT, ((vals, input._dtype), (idx, int64)), (input, d, a.shape))
     return return_types.sort((v, i))
 
 
@@ -772,7 +787,7 @@ def topk(input, k, dim=-1, largest=True, sorted=True):  # noqa: A002
     if a.ndim:
         vals = np.take(vals, np.arange(k), axis=d)
         idx = np.take(idx, np.arange(k), axis=d)
-    v, i = finish_multi(TOPK, ((vals, input._dtype), (idx, int64)), (input, d))
+    v, i = finish_multi(TOPK, ((vals, input._dtype), (idx, int64)), (input, d, a.shape))
     return return_types.topk((v, i))
 
 
@@ -788,7 +803,7 @@ def kthvalue(input, k, dim=-1, keepdim=False):
         idx = np.take(idx, [k - 1], axis=d)
         if not keepdim:
             vals, idx = np.squeeze(vals, d), np.squeeze(idx, d)
-    v, i = finish_multi(KTHVALUE, ((vals, input._dtype), (idx, int64)), (input, d, keepdim))
+    v, i = finish_multi(KTHVALUE, ((vals, input._dtype), (idx, int64)), (input, d, keepdim, a.shape))
     return return_types.kthvalue((v, i))
 
 
@@ -821,7 +836,7 @@ def median(input, dim=None, keepdim=False):
         if not keepdim:
             vals, idx = np.squeeze(vals, d), np.squeeze(idx, d)
     v, i = finish_multi(MEDIAN_DIM, ((vals, input._dtype), (np.asarray(idx, np.int64), int64)),
-                        (input, d, keepdim))
+                        (input, d, keepdim, a.shape))
     return return_types.median((v, i))
 
 
@@ -864,7 +879,7 @@ def _softmax_common(input, dim, dtype, log, name):
     if d.category != FLOATING:
         kernel = "log_softmax_lastdim_kernel_impl" if log else "softmax_lastdim_kernel_impl"
         raise not_implemented_for(kernel, d)
-    a = input._data.astype(d.np, copy=False)
+    a = input._data.astype(_acc_dtype(d), copy=False)
     dd = wrap_dim(_int_dim(dim, name), a.ndim)
     r = _softmax_np(a, dd if a.ndim else None, log) if a.ndim else (
         np.zeros((), d.np) if log else np.ones((), d.np))

@@ -68,19 +68,19 @@ def embed(grad, shape, steps):
 # The table
 # ==================================================================================
 
-VIEW = defop("view", "ViewBackward0", ("self", "shape"), inputs=1,
-             self=lambda grad, shape: grad.reshape(shape))
-UNSAFE_VIEW = defop("_unsafe_view", "UnsafeViewBackward0", ("self", "shape"), inputs=1,
-                    self=lambda grad, shape: grad.reshape(shape))
+VIEW = defop("view", "ViewBackward0", ("self", "self_sym_sizes"), inputs=1,
+             self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
+UNSAFE_VIEW = defop("_unsafe_view", "UnsafeViewBackward0", ("self", "self_sym_sizes"), inputs=1,
+                    self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
 ALIAS = defop("alias", "AliasBackward0", self=lambda grad: grad)
-SQUEEZE = defop("squeeze", "SqueezeBackward0", ("self", "shape"), inputs=1,
-                self=lambda grad, shape: grad.reshape(shape))
-SQUEEZE_DIM = defop("squeeze", "SqueezeBackward1", ("self", "shape"), inputs=1,
-                    self=lambda grad, shape: grad.reshape(shape))
-SQUEEZE_DIMS = defop("squeeze", "SqueezeBackward2", ("self", "shape"), inputs=1,
-                     self=lambda grad, shape: grad.reshape(shape))
-SQUEEZE_MM = defop("squeeze", "SqueezeBackward4", ("self", "shape"), inputs=1,
-                   self=lambda grad, shape: grad.reshape(shape))
+SQUEEZE = defop("squeeze", "SqueezeBackward0", ("self", "self_sym_sizes"), inputs=1,
+                self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
+SQUEEZE_DIM = defop("squeeze", "SqueezeBackward1", ("self", "self_sym_sizes"), inputs=1,
+                    self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
+SQUEEZE_DIMS = defop("squeeze", "SqueezeBackward2", ("self", "self_sym_sizes"), inputs=1,
+                     self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
+SQUEEZE_MM = defop("squeeze", "SqueezeBackward4", ("self", "self_sym_sizes"), inputs=1,
+                   self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
 UNSQUEEZE = defop("unsqueeze", "UnsqueezeBackward0", ("self", "dim"), inputs=1,
                   self=lambda grad, dim: grad.squeeze(dim))
 TRANSPOSE = defop("transpose", "TransposeBackward0", ("self", "dim0", "dim1"), inputs=1,
@@ -88,16 +88,22 @@ TRANSPOSE = defop("transpose", "TransposeBackward0", ("self", "dim0", "dim1"), i
 T_OP = defop("t", "TBackward0", self=lambda grad: grad.t())
 PERMUTE = defop("permute", "PermuteBackward0", ("self", "dims"), inputs=1,
                 self=lambda grad, dims: grad.permute(_inverse_perm(dims)))
-EXPAND = defop("expand", "ExpandBackward0", ("self", "shape"), inputs=1,
-               self=lambda grad, shape: _sum_to(grad, shape))
-SELECT = defop("select", "SelectBackward0", ("self", "shape", "step"), inputs=1,
-               self=lambda grad, shape, step: _embed_select(grad, shape, (step,)))
-SLICE = defop("slice", "SliceBackward0", ("self", "shape", "step"), inputs=1,
-              self=lambda grad, shape, step: _embed_slice(grad, shape, (step,)))
-DIAGONAL = defop("diagonal", "DiagonalBackward0", ("self", "shape", "step"), inputs=1,
-                 self=lambda grad, shape, step: _embed_diagonal(grad, shape, (step,)))
-AS_STRIDED = defop("as_strided", "AsStridedBackward0", ("self", "shape", "steps"), inputs=1,
-                   self=lambda grad, shape, steps: _embed_strided(grad, shape, steps))
+EXPAND = defop("expand", "ExpandBackward0", ("self", "self_sym_sizes"), inputs=1,
+               self=lambda grad, self_sym_sizes: _sum_to(grad, self_sym_sizes))
+SELECT = defop("select", "SelectBackward0", ("self", "dim", "index", "self_sym_sizes"), inputs=1,
+               self=lambda grad, dim, index, self_sym_sizes:
+                   _embed_select(grad, self_sym_sizes, (_select_step(dim, index),)))
+SLICE = defop("slice", "SliceBackward0", ("self", "dim", "start", "end", "step", "self_sym_sizes"),
+              inputs=1,
+              self=lambda grad, dim, start, end, step, self_sym_sizes:
+                  _embed_slice(grad, self_sym_sizes, (_slice_step(dim, start, end, step),)))
+DIAGONAL = defop("diagonal", "DiagonalBackward0", ("self", "offset", "dim1", "dim2",
+                                                   "self_sym_sizes"), inputs=1,
+                 self=lambda grad, offset, dim1, dim2, self_sym_sizes:
+                     _embed_diagonal(grad, self_sym_sizes, (_diagonal_step(offset, dim1, dim2),)))
+AS_STRIDED = defop("as_strided", "AsStridedBackward0", ("self", "self_sym_sizes", "steps"),
+                   inputs=1,
+                   self=lambda grad, self_sym_sizes, steps: _embed_strided(grad, self_sym_sizes, steps))
 SPLIT = defop("Split", "SplitBackward0", ("self", "shape", "steps"), inputs=1,
               self=lambda grad, shape, steps: _join_backward(grad, shape, steps, _embed_split))
 SPLIT_SIZES = defop("SplitWithSizes", "SplitWithSizesBackward0", ("self", "shape", "steps"),
@@ -108,8 +114,8 @@ UNBIND = defop("Unbind", "UnbindBackward0", ("self", "shape", "steps"), inputs=1
 CLONE = defop("clone", "CloneBackward0", self=lambda grad: grad)
 TO_COPY = defop("_to_copy", "ToCopyBackward0", ("self", "dtype"), inputs=1,
                 self=lambda grad, dtype: grad.to(dtype))
-REPEAT = defop("repeat", "RepeatBackward0", ("self", "shape", "repeats"), inputs=1,
-               self=lambda grad, shape, repeats: _repeat_backward(grad, shape, repeats))
+REPEAT = defop("repeat", "RepeatBackward0", ("self", "self_sym_sizes", "repeats"), inputs=1,
+               self=lambda grad, self_sym_sizes, repeats: _repeat_backward(grad, self_sym_sizes, repeats))
 CAT = defop("cat", "CatBackward0", ("tensors", "dim", "sizes"), variadic=True,
             tensors=lambda grad, dim, sizes: _split_sizes(grad, sizes, dim))
 STACK = defop("stack", "StackBackward0", ("tensors", "dim"), variadic=True,
@@ -136,15 +142,18 @@ MASKED_SELECT = defop("masked_select", "MaskedSelectBackward0", ("self", "mask")
 FLIP = defop("flip", "FlipBackward0", ("self", "dims"), inputs=1,
              self=lambda grad, dims: grad.flip(dims))
 ROLL = defop("roll", "RollBackward0", ("self", "shifts", "dims"), inputs=1,
-             self=lambda grad, shifts, dims: grad.roll(_neg(shifts), dims))
+             self=lambda grad, shifts, dims: grad.roll(_neg(shifts) if dims is not None else
+                                                       -shifts[0], dims))
 TRIL = defop("tril", "TrilBackward0", ("self", "diagonal"), inputs=1,
              self=lambda grad, diagonal: grad.tril(diagonal))
 TRIU = defop("triu", "TriuBackward0", ("self", "diagonal"), inputs=1,
              self=lambda grad, diagonal: grad.triu(diagonal))
 DIAG_EMBED = defop("diag_embed", "DiagEmbedBackward0", ("self", "offset"), inputs=1,
                    self=lambda grad, offset: grad.diagonal(offset))
-DIAG_COPY = defop("diagonal_copy", "DiagonalBackward0_copy", ("self", "shape", "step"), inputs=1,
-                  self=lambda grad, shape, step: _embed_diagonal(grad, shape, (step,)))
+DIAG_COPY = defop("diagonal_copy", "DiagonalBackward0_copy", ("self", "offset", "self_sym_sizes"),
+                  inputs=1,
+                  self=lambda grad, offset, self_sym_sizes:
+                      _embed_diagonal(grad, self_sym_sizes, (_diagonal_step(offset, 0, 1),)))
 TRACE = defop("trace", "TraceBackward0", ("self", "shape"), inputs=1,
               self=lambda grad, shape: _trace_backward(grad, shape))
 INDEX = defop("index", "IndexBackward0", ("self", "shape", "indices"), inputs=1,
@@ -564,16 +573,15 @@ def select(input, dim, index):
     if i < 0:
         i += n
     key = (slice(None),) * d + (i, Ellipsis)
-    return finish_view(SELECT, input, a[key], (input, a.shape, None), lambda t: t.select(d, i),
-                       step_arg=2)
+    return finish_view(SELECT, input, a[key], (input, d, i, a.shape), _select_step(d, i))
 
 
 def _slice(input, d, start, stop, step):
     """input[..., start:stop:step, ...] along dim d (start/stop already clamped)."""
     a = input._data
     key = (slice(None),) * d + (slice(start, stop, step), Ellipsis)
-    return finish_view(SLICE, input, a[key], (input, a.shape, None),
-                       lambda t: _slice(t, d, start, stop, step), step_arg=2)
+    return finish_view(SLICE, input, a[key], (input, d, start, stop, step, a.shape),
+                       _slice_step(d, start, stop, step))
 
 
 def narrow(input, dim, start, length):
@@ -616,8 +624,8 @@ def diagonal(input, offset=0, dim1=0, dim2=1):
     if d1 == d2:
         raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
     v = _diagonal_view(a, offset, d1, d2)
-    return finish_view(DIAGONAL, input, v, (input, a.shape, None),
-                       lambda t: t.diagonal(offset, d1, d2), step_arg=2)
+    return finish_view(DIAGONAL, input, v, (input, offset, d1, d2, a.shape),
+                       _diagonal_step(offset, d1, d2))
 
 
 def as_strided(input, size, stride, storage_offset=None):
@@ -627,9 +635,9 @@ def as_strided(input, size, stride, storage_offset=None):
     flat = root._data.reshape(-1)  # the storage, when the root owns contiguous memory
     item = flat.itemsize
     v = _np_as_strided(flat[off:], tuple(size), tuple(s * item for s in stride))
-    a = input._data
-    return finish_view(AS_STRIDED, input, v, (input, a.shape, None),
-                       lambda t: t.as_strided(size, stride, storage_offset), step_arg=2)
+    def step(t):
+        return t.as_strided(size, stride, storage_offset)
+    return finish_view(AS_STRIDED, input, v, (input, input._data.shape, (step,)), step)
 
 
 # ==================================================================================
@@ -794,12 +802,16 @@ def split(tensor, split_size_or_sections, dim=0):
     return _multi_view(op, tensor, pieces, steps)
 
 
-def _slice_step(d, s, e):
-    return lambda t: _slice(t, d, s, e, 1)
+def _slice_step(d, start, end, step=1):
+    return lambda t: _slice(t, d, start, end, step)
 
 
 def _select_step(d, i):
     return lambda t: t.select(d, i)
+
+
+def _diagonal_step(offset, d1, d2):
+    return lambda t: t.diagonal(offset, d1, d2)
 
 
 def chunk(input, chunks, dim=0):
@@ -977,10 +989,13 @@ def masked_fill(input, mask, value):
     _check_mask(mask, "masked_fill_")
     a = input._data
     if mask._data.shape != a.shape:
-        shape = broadcast_shapes(a.shape, mask._data.shape)
+        from ._common import broadcast_error
+        try:
+            shape = np.broadcast_shapes(a.shape, mask._data.shape)
+        except ValueError:
+            shape = None
         if shape != a.shape:
-            from ._common import broadcast_error
-            raise broadcast_error(a.shape, mask._data.shape)
+            raise broadcast_error(mask._data.shape, a.shape)
     if _isinstance(value, Tensor):
         if value._data.ndim != 0:
             raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "
@@ -1049,11 +1064,11 @@ def flipud(input):
 
 def roll(input, shifts, dims=None):
     a = input._data
-    if dims is None:
-        # roll the flattened tensor, recorded as torch does (view, roll, view)
-        rolled = roll(reshape(input, (-1,)), shifts, 0)
-        return reshape(rolled, a.shape)
     sh = (shifts,) if _isinstance(shifts, builtins.int) else tuple(shifts)
+    if dims is None:
+        # the flattened tensor rolls; one node, as in torch
+        r = np.roll(a.reshape(-1), sh[0]).reshape(a.shape)
+        return finish(ROLL, r, input._dtype, (input, sh, None))
     dd = (dims,) if _isinstance(dims, builtins.int) else tuple(dims)
     dd = tuple(wrap_dim(d, a.ndim) for d in dd)
     return finish(ROLL, np.roll(a, sh, dd), input._dtype, (input, sh, dd))
@@ -1086,7 +1101,7 @@ def diag(input, diagonal=0):
         return finish(DIAG_EMBED, r, input._dtype, (input, diagonal))
     if a.ndim == 2:
         v = _diagonal_view(a, diagonal, 0, 1).copy()
-        return finish(DIAG_COPY, v, input._dtype, (input, a.shape, lambda t: t.diagonal(diagonal)))
+        return finish(DIAG_COPY, v, input._dtype, (input, diagonal, a.shape))
     raise RuntimeError("diag(): Supports 1D or 2D tensors. Got " + f"{a.ndim}D")
 
 

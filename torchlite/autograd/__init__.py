@@ -200,4 +200,6 @@ def __getattr__(name):
         raise AttributeError(f"module 'torch.autograd' has no attribute '{name}'")
     import importlib
     mod = importlib.import_module(f"{__name__}.{entry[0]}")
-    return mod if entry[1] is None else getattr(mod, entry[1])
+    value = mod if entry[1] is None else getattr(mod, entry[1])
+    globals()[name] = value  # importing the submodule bound its name to the module
+    return value

@@ -4,11 +4,7 @@ When on, a backward function that returns nan raises torch's error naming it.
 """
 
 from .. import _errors
-
-
-class _Anomaly:
-    enabled = False
-    check_nan = True
+from .graph import AnomalyState as _Anomaly
 
 
 def is_anomaly_enabled():

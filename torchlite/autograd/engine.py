@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import heapq
 import threading
+import warnings
 
 import numpy as np
 
 from .. import _errors
 from .._tensor import make, AutogradMeta
 from . import grad_mode
-from .graph import AccumulateGrad, accumulate_node
+from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
 
 _state = grad_mode._state
@@ -229,7 +230,10 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
             grads_out = _pre_hooks(node, grads_out, capture_at, captured, inputs)
             if node not in execute:
                 continue  # a capture point that leads to no other input
-            grad_inputs = _apply(node, grads_out, needed, retain_graph)
+            if AnomalyState.enabled:
+                grad_inputs = _apply_with_anomaly(node, grads_out, needed, retain_graph)
+            else:
+                grad_inputs = _apply(node, grads_out, needed, retain_graph)
             if node._post_hooks:
                 for hook in list(node._post_hooks.values()):
                     res = hook(tuple(grad_inputs), tuple(grads_out))
@@ -328,6 +332,24 @@ def _apply(node, grads_out, needed, retain_graph):
     return input_grads(node, g, lambda i, nxt: nxt is not None and nxt in needed)
 
 
+def _apply_with_anomaly(node, grads_out, needed, retain_graph):
+    """_apply, then torch's anomaly checks: nan gradients, and the forward traceback on error."""
+    try:
+        grads = _apply(node, grads_out, needed, retain_graph)
+        if AnomalyState.check_nan:
+            for i, g in enumerate(grads):
+                if g is not None and g._dtype.is_floating_point and np.isnan(g._data).any():
+                    raise RuntimeError(f"Function '{node.name()}' returned nan values in its "
+                                       f"{i}th output.")
+        return grads
+    except Exception:
+        stack = (node._metadata or {}).get("traceback_")
+        if stack is not None:
+            warnings.warn(f"Error detected in {node.name()}. Traceback of forward call that "
+                          f"caused the error:\n{''.join(stack)}", UserWarning, stacklevel=1)
+        raise
+
+
 def input_grads(node, g, want):
     """The gradient of each input of ``node`` given its output gradient(s) ``g``.
 
@@ -373,6 +395,12 @@ def _run_accumulate(node, g, capture_at, captured, accumulate, inputs, create_gr
             if res is not None:
                 g = res
                 ext_arrays.append(g._data)
+    if node._pre_hooks:
+        for hook in list(node._pre_hooks.values()):
+            res = hook((g,))
+            if res is not None:
+                g = res[0]
+                ext_arrays.append(g._data)
     if capture_at is not None:
         idx = capture_at.get((node, 0))
         if captured is not None:
@@ -388,6 +416,9 @@ def _run_accumulate(node, g, capture_at, captured, accumulate, inputs, create_gr
     if meta is not None and meta.post_acc_hooks:
         for hook in list(meta.post_acc_hooks.values()):
             hook(t)
+    if node._post_hooks:
+        for hook in list(node._post_hooks.values()):
+            hook((), (g,))
 
 
 def _accumulate_into(t, g, create_graph, ext_arrays):
@@ -396,6 +427,14 @@ def _accumulate_into(t, g, create_graph, ext_arrays):
         meta = t._meta = AutogradMeta()
     old = meta.grad
     if old is None:
+        if create_graph and g._requires_grad:
+            # the gradient keeps its graph, so .grad refers back to the parameter
+            if _errors.first_time(_errors.CREATE_GRAPH_CYCLE):
+                # torch raises it from inside the library, not on the user's line
+                warnings.warn(_errors.CREATE_GRAPH_CYCLE, UserWarning, stacklevel=1)
+            from .._factory import zeros_like
+            meta.grad = zeros_like(g).copy_(g)
+            return
         if create_graph:
             meta.grad = g
             return

@@ -164,6 +164,10 @@ def _apply(cls, args, kwargs):
     single = not isinstance(outputs, tuple)
     outs = (outputs,) if single else outputs
     dirty_ids = {id(t) for t in ctx._dirty}
+    for t in ctx._dirty:
+        if _state.enabled and t._requires_grad and t._grad_fn is None:
+            raise RuntimeError("a leaf Variable that requires grad has been used in an in-place "
+                               "operation.")
     nondiff_ids = {id(t) for t in ctx._non_differentiable}
     input_ids = {id(args[i]) for i in tensor_pos}
     wrapped = []
@@ -267,13 +271,47 @@ def _custom_apply(node, grads_out):
     return out
 
 
+_ONCE_MESSAGE = "trying to differentiate twice a function that was marked with @once_differentiable"
+
+
+def _raise_once(grads):
+    raise RuntimeError(_ONCE_MESSAGE)
+
+
+# the node that stands for a backward that must not be differentiated again
+_ERROR = None
+
+
+def _error_op():
+    global _ERROR
+    if _ERROR is None:
+        from .._dispatch import defop
+        _ERROR = defop("error", "Error", ("tensors",), variadic=True,
+                       tensors=lambda grad: _raise_once(grad))
+    return _ERROR
+
+
 def once_differentiable(fn):
-    """The decorated backward runs without recording a graph."""
+    """The decorated backward runs without recording a graph.
+
+    Under create_graph, its results get an ``Error`` node: differentiating
+    them again raises torch's error.
+    """
 
     @functools.wraps(fn)
     def wrapper(ctx, *args):
         with grad_mode.no_grad():
             outputs = fn(ctx, *args)
-        return outputs
+        if not grad_mode.is_grad_enabled():
+            return outputs
+        if not any(isinstance(a, Tensor) and a._requires_grad for a in args):
+            return outputs
+        single = not isinstance(outputs, tuple)
+        outs = (outputs,) if single else outputs
+        from .._dispatch import record
+        wrapped = tuple(make(o._data, o._dtype) if isinstance(o, Tensor) else o for o in outs)
+        tensors = tuple(o for o in wrapped if isinstance(o, Tensor))
+        record(_error_op(), tensors, (tensors,))
+        return wrapped[0] if single else wrapped
 
     return wrapper

@@ -203,7 +203,17 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False,
         return out.squeeze()
 
     def gradient(*inp):
-        return jacobian(scalar_func, tuple(t.requires_grad_(True) for t in inp), create_graph=True)
+        jac = jacobian(scalar_func, tuple(t.requires_grad_(True) for t in inp), create_graph=True)
+        if strict:
+            for i, j in enumerate(jac if isinstance(jac, tuple) else (jac,)):
+                if not j.requires_grad:
+                    raise RuntimeError(
+                        "While computing the hessian, found that the jacobian of the "
+                        f"user-provided function with respect to input {i} is independent of the "
+                        "input. This is not allowed in strict mode. You should ensure that your "
+                        "function is twice differentiable and that the jacobian depends on the "
+                        "inputs (this would be violated by a linear function for example).")
+        return jac
 
     res = jacobian(gradient, packed.items, create_graph=create_graph, strict=strict,
                    strategy=outer_jacobian_strategy)

@@ -6,7 +6,6 @@ import numpy as np
 
 from .. import _errors
 from .._tensor import Tensor, make
-from . import grad_mode
 
 __all__ = ["gradcheck", "gradgradcheck", "GradcheckError"]
 
@@ -28,22 +27,24 @@ def _outputs(func, inputs):
 
 
 def _numerical(func, inputs, wrt, outputs, eps):
-    """J[out][in] with one column per perturbed input element (central differences)."""
+    """J[in][out] by central differences, perturbing one input element at a time in place.
+
+    The function runs in the caller's grad mode (gradgradcheck's needs it on).
+    """
     jac = [[np.zeros((x.numel(), o.numel()), np.float64) for o in outputs] for x in wrt]
-    with grad_mode.no_grad():
-        for k, x in enumerate(wrt):
-            flat = x._data.reshape(-1) if x._data.flags.c_contiguous else None
-            if flat is None:
-                raise ValueError("gradcheck needs contiguous inputs")
-            for j in range(flat.size):
-                orig = flat[j].item()
-                flat[j] = orig - eps
-                lo = [o._data.astype(np.float64).ravel().copy() for o in _outputs(func, inputs)]
-                flat[j] = orig + eps
-                hi = [o._data.astype(np.float64).ravel().copy() for o in _outputs(func, inputs)]
-                flat[j] = orig
-                for m in range(len(outputs)):
-                    jac[k][m][j] = (hi[m] - lo[m]) / (2 * eps)
+    for k, x in enumerate(wrt):
+        if not x._data.flags.c_contiguous:
+            raise ValueError("gradcheck needs contiguous inputs")
+        flat = x._data.reshape(-1)
+        for j in range(flat.size):
+            orig = flat[j].item()
+            flat[j] = orig - eps
+            lo = [o._data.astype(np.float64).ravel().copy() for o in _outputs(func, inputs)]
+            flat[j] = orig + eps
+            hi = [o._data.astype(np.float64).ravel().copy() for o in _outputs(func, inputs)]
+            flat[j] = orig
+            for m in range(len(outputs)):
+                jac[k][m][j] = (hi[m] - lo[m]) / (2 * eps)
     return jac
 
 
@@ -74,7 +75,7 @@ def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=T
     wrt = [x for x in inputs if isinstance(x, Tensor) and x.requires_grad]
     if not wrt:
         raise ValueError("gradcheck expects at least one input tensor to require gradient, but "
-                         "none of the them have requires_grad=True.")
+                         "none of them have requires_grad=True.")
     for idx, x in enumerate(inputs):
         if isinstance(x, Tensor) and x.requires_grad and x._dtype.name != "float64":
             _errors.warn(f"Input #{idx} requires gradient and is not a double precision floating "

@@ -106,17 +106,20 @@ class Node:
         return store
 
     def __getattr__(self, attr):
-        # _saved_<name> / _raw_saved_<name> expose what the node saved
+        # _saved_<name> shows what the node saved, with torch's names
         if attr.startswith("_saved_"):
             key = attr[7:]
+            op = object.__getattribute__(self, "_op")
             saved = object.__getattribute__(self, "_saved")
-            if saved is not None and key in saved:
+            if op is not None and key in getattr(op, "saved_names", ()):
+                if saved is None or key not in saved:
+                    return None  # torch shows None for what this node did not need
                 return self._unpack(key)
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{attr}'")
 
     def _unpack(self, key):
-        from .._dispatch import unpack_saved
-        return unpack_saved(self, key)
+        from .._dispatch import unpack_saved, present_saved
+        return present_saved(self, key, unpack_saved(self, key))
 
 
 Node.__module__ = "torch.autograd.graph"
@@ -138,6 +141,13 @@ def node_class(name):
     return cls
 
 
+class AnomalyState:
+    """Anomaly detection flags (set by torch.autograd.set_detect_anomaly)."""
+
+    enabled = False
+    check_nan = True
+
+
 def new_node(cls, op):
     node = object.__new__(cls)
     node._op = op
@@ -148,6 +158,9 @@ def new_node(cls, op):
     node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
     node._metadata = None
     node._nout = 1
+    if AnomalyState.enabled:
+        import traceback
+        node._metadata = {"traceback_": traceback.format_stack()[:-3]}
     return node
 
 
@@ -277,7 +290,7 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
             state["grads"][i] = grad
             state["seen"] += 1
             if state["seen"] == state["expected"]:
-                fn(tuple(state["grads"]))
+                fn(list(state["grads"]))
         return hook
 
     return _MultiHandle([t.register_hook(make(i)) for i, t in enumerate(tensors) if t.requires_grad])
