@@ -1,0 +1,28 @@
+# Creation: zeros, ones, full (dtype inferred from the fill value), empty (shape and
+# dtype only), eye, with sizes given as varargs, tuple, list or torch.Size.
+import torch
+
+print(torch.zeros(2, 3))
+print(torch.zeros((2, 3)), torch.zeros([3]), torch.zeros(torch.Size([1, 2])))
+print(torch.zeros(()), torch.zeros([]))
+print(torch.ones(2, dtype=torch.int32))
+print(torch.ones(2, 2, dtype=torch.bool))
+print(torch.ones(3, requires_grad=True))
+print(torch.full((2, 2), 7))
+print(torch.full((2,), 1.5))
+print(torch.full((2,), True))
+print(torch.full((2,), 3, dtype=torch.float64))
+print(torch.full([], -1.0))
+print(torch.full((1, 3), float('nan')))
+e = torch.empty(3, 4)
+print(e.shape, e.dtype, e.requires_grad)
+e = torch.empty((2,), dtype=torch.int64)
+print(e.shape, e.dtype)
+print(torch.empty(0))
+print(torch.eye(3))
+print(torch.eye(2, 4))
+print(torch.eye(3, 2, dtype=torch.int64))
+print(torch.eye(0), torch.eye(1))
+print(torch.zeros(2, 0, 3).shape, torch.ones(0).numel())
+print(torch.zeros(2, 3, dtype=torch.float16).dtype, torch.ones(1, dtype=torch.uint8))
+print(torch.zeros(3, dtype=torch.int8) + 1)

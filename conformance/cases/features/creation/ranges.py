@@ -1,0 +1,28 @@
+# Creation: arange (int/float inference, negative and fractional steps, dtype=),
+# linspace and logspace (steps, base, dtype), including the endpoints' exact values.
+import torch
+
+print(torch.arange(5), torch.arange(5).dtype)
+print(torch.arange(5.0), torch.arange(5.0).dtype)
+print(torch.arange(1, 4))
+print(torch.arange(1, 2.5, 0.5))
+print(torch.arange(0, 1, 0.1))
+print(torch.arange(0, 1, 0.1).shape)
+print(torch.arange(10, 0, -3))
+print(torch.arange(-1.0, 1.0, 0.25))
+print(torch.arange(5, dtype=torch.float64))
+print(torch.arange(0, 6, 2, dtype=torch.int32))
+print(torch.arange(3, requires_grad=False), torch.arange(0))
+print(torch.arange(start=2, end=8, step=2))
+print(torch.linspace(0, 1, 5))
+print(torch.linspace(-1, 1, 4))
+print(torch.linspace(0, 10, 11))
+print(torch.linspace(1, 2, 1), torch.linspace(0, 1, 0))
+print(torch.linspace(0, 1, 7, dtype=torch.float64))
+print(torch.linspace(0, 1, steps=3).tolist())
+print(torch.linspace(0, 9, 10, dtype=torch.int64))
+print(torch.logspace(0, 3, 4))
+print(torch.logspace(0, 3, 4, base=2))
+print(torch.logspace(-2, 2, 5, dtype=torch.float64))
+print(torch.logspace(0, 1, 3).tolist())
+print(torch.linspace(0, 1, 100)[[1, 33, 50, 98]].tolist())

@@ -1,0 +1,27 @@
+# Pointwise: the arithmetic operators + - * / // % ** @ and unary -, with tensors,
+# Python scalars on either side, broadcasting, torch.add/sub alpha and out=.
+import torch
+
+a = torch.tensor([[1.0, -2.0, 3.0], [4.0, 5.0, -6.0]])
+b = torch.tensor([2.0, -1.0, 0.5])
+print(a + b, a - b, a * b, a / b, sep='\n')
+print(a // b, a % b, a ** 2, 2 ** b, sep='\n')
+print(1 + a[0], 1 - a[0], 3 * a[0], 6 / a[0], 7 // a[0], 7 % a[0], sep='\n')
+print(-a, +a[0], -torch.tensor([1, -1]), abs(a[0]))
+print(a @ b, b @ b, a @ a.T)
+print(torch.add(a, b, alpha=2), torch.sub(a, 1, alpha=3), torch.add(torch.tensor([1, 2]), torch.tensor([1, 1]), alpha=5))
+print(torch.mul(a, 0.5), torch.div(a, 2), torch.true_divide(torch.tensor([3]), 2), torch.subtract(b, b))
+print(torch.multiply(b, b), torch.divide(b, 4), torch.negative(b), torch.pow(b, 3), torch.square(b))
+out = torch.empty(3)
+r = torch.add(b, 10, out=out)
+print(out, r is out)
+torch.mul(b, b, out=out)
+print(out)
+c = torch.zeros(2, 3)
+torch.sub(a, b, out=c)
+print(c)
+print(torch.tensor([[1], [2]]) + torch.tensor([10, 20, 30]))
+print(torch.tensor(2.0) * torch.tensor([[1.0, 2.0]]), torch.tensor([3]) - torch.tensor(1.5))
+print(torch.tensor([2, 3]) ** torch.tensor([3, 2]), torch.tensor([2.0]) ** torch.tensor([0.5]))
+print(torch.tensor([-8.0]) ** (1 / 3), torch.tensor([0.0]) ** 0, torch.tensor([0]) ** 0)
+print(torch.tensor([1e30]) * torch.tensor([1e30]), torch.tensor([1e-30]) * torch.tensor([1e-30]))

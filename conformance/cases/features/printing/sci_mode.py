@@ -1,0 +1,28 @@
+# Printing: when torch switches to scientific notation (ratio of max/min magnitude,
+# very large or very small values) and how integer-valued floats are printed.
+import torch
+
+print(torch.tensor([1.0, 1000.0]))
+print(torch.tensor([1.0, 1001.0]))
+print(torch.tensor([0.5, 1000.0]))
+print(torch.tensor([1e-4, 1.0]))
+print(torch.tensor([1e-5, 1.0]))
+print(torch.tensor([1e8, 1.0]))
+print(torch.tensor([1e8]))
+print(torch.tensor([1e9]))
+print(torch.tensor([123456789.0]))
+print(torch.tensor([1e-3, 2e-3]))
+print(torch.tensor([1e-5, 2e-5]))
+print(torch.tensor([1e-10]))
+print(torch.tensor(1e-10))
+print(torch.tensor(12345.678))
+print(torch.tensor(1e20))
+print(torch.tensor([1e20, -1e-20, 0.0]))
+print(torch.tensor([1.5e10, 2.0], dtype=torch.float64))
+print(torch.tensor([65504.0, 0.001], dtype=torch.float16))
+print(torch.tensor([0.0, 0.0]))
+print(torch.tensor([-1e-5, 1e-5]))
+print(torch.tensor([[1e-6, 2.0], [3.0, 4e6]]))
+print(torch.tensor([99999.0, 100000.0]))
+print(torch.tensor([1.23456789e-2, 5.0]))
+print(torch.tensor([3.14159265, 2.71828183, 1.41421356]))

@@ -1,0 +1,30 @@
+# Random: torch.rand/randn after the runner's seed and after manual_seed, for sizes
+# below and above 16 (different randn paths), float64, and reproducibility on reseeding.
+import torch
+
+print(torch.rand(3))                    # uses the seed set before the script starts
+torch.manual_seed(0)
+print(torch.rand(3))
+print(torch.rand(2, 3))
+print(torch.randn(4))
+print(torch.randn(2, 2))
+torch.manual_seed(42)
+a = torch.randn(16)
+print(a)
+print(torch.randn(17)[-4:], torch.randn(100)[[0, 50, 99]])
+torch.manual_seed(42)
+print(torch.equal(torch.randn(16), a))
+torch.manual_seed(1)
+print(torch.rand(4, dtype=torch.float64))
+print(torch.randn(3, dtype=torch.float64))
+print(torch.randn(20, dtype=torch.float64)[:3])
+print(torch.rand(5).tolist())
+torch.manual_seed(7)
+print(torch.rand(()), torch.randn(()), torch.rand(0), torch.rand(1, 2, requires_grad=True))
+print(torch.rand(3, dtype=torch.float16), torch.randn(2, dtype=torch.float16))
+print(torch.rand((2,)), torch.randn([2]), torch.rand(torch.Size([1])))
+torch.manual_seed(2 ** 40 + 3)
+print(torch.rand(2))
+torch.manual_seed(0)
+x = torch.rand(1000)
+print(x.mean(), x.min(), x.max(), torch.randn(1000).std())

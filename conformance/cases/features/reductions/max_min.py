@@ -1,0 +1,27 @@
+# Reductions: max/min over the whole tensor and along a dim (torch.return_types.max/min
+# with values and indices: repr, fields, unpacking), amax/amin, argmax/argmin, ties and nan.
+import torch
+
+x = torch.tensor([[3.0, 7.0, 7.0], [9.0, 1.0, 9.0]])
+print(x.max(), x.min(), torch.max(x), torch.min(x))
+m = x.max(dim=1)
+print(m)
+print(type(m).__name__, m.values, m.indices, m[0], m[1], len(m))
+values, indices = torch.min(x, 0)
+print(values, indices)
+print(x.max(1, keepdim=True))
+print(x.max(-1).indices, x.min(0).indices)
+print(torch.max(x, dim=0, keepdim=False))
+print(x.amax(), x.amax(0), x.amin(1), x.amax((0, 1)), torch.amin(x, dim=-1, keepdim=True))
+print(x.argmax(), x.argmin(), x.argmax(1), x.argmin(0), x.argmax(dim=1, keepdim=True))
+print(torch.argmax(torch.tensor([1, 5, 5, 2])), torch.argmin(torch.tensor([4, 0, 0])))
+n = torch.tensor([1.0, float('nan'), 3.0])
+print(n.max(), n.min(), n.argmax(), n.argmin(), n.amax(), torch.max(n, 0))
+i = torch.tensor([[1, -5], [7, 2]], dtype=torch.int32)
+print(i.max(), i.max(0), i.amin(1), i.argmax())
+b = torch.tensor([False, True, True])
+print(b.max(), b.min(), b.amax(), b.any())
+print(torch.tensor(4.0).max(), torch.tensor(4.0).max(0), torch.tensor(4.0).argmax())
+r = torch.max(torch.arange(6.0).reshape(2, 3), 1)
+print(r.values.dtype, r.indices.dtype, repr(r).splitlines()[0], str(r) == repr(r))
+print(tuple(r), isinstance(r, tuple))
