@@ -117,21 +117,47 @@ def promote(a, b):
     return _PROMOTE[a._index][b._index]
 
 
+# torch reads the Python types float, int and bool as dtypes wherever it takes a dtype
+_PY_TYPES = {_pyfloat: float64, _pyint: int64, _pybool: bool_}
+
+
+def as_dtype(value):
+    """A dtype argument as torch reads it (a dtype, or float/int/bool), else None."""
+    if isinstance(value, dtype):
+        return value
+    if isinstance(value, type):
+        return _PY_TYPES.get(value)
+    return None
+
+
 def _check_dtype_arg(fn, value, argname, pos):
-    if not isinstance(value, dtype):
+    d = as_dtype(value)
+    if d is None:
         raise TypeError(f"{fn}(): argument '{argname}' (position {pos}) must be torch.dtype, "
                         f"not {type(value).__name__}")
+    return d
 
 
-def promote_types(type1, type2):
-    _check_dtype_arg("promote_types", type1, "type1", 1)
-    _check_dtype_arg("promote_types", type2, "type2", 2)
+_MISSING = object()
+
+
+def _missing(fn, names, values):
+    for n, v in zip(names, values):
+        if v is _MISSING:
+            raise TypeError(f'{fn}() missing 1 required positional arguments: "{n}"')
+
+
+def promote_types(type1=_MISSING, type2=_MISSING):
+    _missing("promote_types", ("type1", "type2"), (type1, type2))
+    type1 = _check_dtype_arg("promote_types", type1, "type1", 1)
+    type2 = _check_dtype_arg("promote_types", type2, "type2", 2)
     return promote(type1, type2)
 
 
-def can_cast(from_, to):
-    _check_dtype_arg("can_cast", from_, "from_", 1)
-    _check_dtype_arg("can_cast", to, "to", 2)
+def can_cast(from_=_MISSING, to=_MISSING):
+    _missing("can_cast", ("from_", "to"), (from_, to))
+    from_ = _check_dtype_arg("can_cast", from_, "from_", 1)
+    to = _check_dtype_arg("can_cast", to, "to", 2)
     if from_.category == FLOATING and to.category < FLOATING:
         return False
     if from_.category != BOOL and to.category == BOOL:
@@ -150,8 +176,8 @@ def get_default_dtype():
 
 def set_default_dtype(d):
     if not isinstance(d, dtype):
-        raise TypeError(f"set_default_dtype(): argument 'd' (position 1) must be torch.dtype, "
-                        f"not {type(d).__name__}")
+        raise TypeError("invalid dtype object: only floating-point types are supported as the "
+                        "default type")
     if not d.is_floating_point:
         raise TypeError("only floating-point types are supported as the default type")
     _default[0] = d
@@ -198,9 +224,10 @@ class finfo:
     def __init__(self, type=None):  # noqa: A002 - torch's argument name
         if type is None:
             type = _default[0]
-        if not isinstance(type, dtype):
+        if as_dtype(type) is None:
             raise TypeError(f"finfo(): argument 'type' (position 1) must be torch.dtype, "
                             f"not {_typename(type)}")
+        type = as_dtype(type)
         if not type.is_floating_point:
             raise TypeError("torch.finfo() requires a floating point input type. "
                             "Use torch.iinfo to handle 'torch.finfo'")
@@ -214,6 +241,13 @@ class finfo:
         self.resolution = 10.0 ** -_pyint(info.precision)
         self.dtype = type.name
 
+    def __eq__(self, other):
+        return isinstance(other, finfo) and all(getattr(self, k) == getattr(other, k)
+                                                for k in finfo.__slots__)
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'torch.finfo'")
+
     def __repr__(self):
         return (f"finfo(resolution={self.resolution:g}, min={self.min:g}, max={self.max:g}, "
                 f"eps={self.eps:g}, smallest_normal={self.smallest_normal:g}, "
@@ -224,9 +258,10 @@ class iinfo:
     __slots__ = ("bits", "max", "min", "dtype")
 
     def __init__(self, type):  # noqa: A002
-        if not isinstance(type, dtype):
+        if as_dtype(type) is None:
             raise TypeError(f"iinfo(): argument 'type' (position 1) must be torch.dtype, "
                             f"not {_typename(type)}")
+        type = as_dtype(type)
         if type is bool_:
             raise TypeError("torch.bool is not supported by torch.iinfo")
         if type.category != INTEGRAL:
@@ -237,6 +272,13 @@ class iinfo:
         self.max = _pyint(info.max)
         self.min = _pyint(info.min)
         self.dtype = type.name
+
+    def __eq__(self, other):
+        return isinstance(other, iinfo) and all(getattr(self, k) == getattr(other, k)
+                                                for k in iinfo.__slots__)
+
+    def __hash__(self):
+        raise TypeError("unhashable type: 'torch.iinfo'")
 
     def __repr__(self):
         return f"iinfo(min={self.min:g}, max={self.max:g}, dtype={self.dtype})"

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import builtins
 import math
+import operator
+import re
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided as _np_as_strided
 
 from . import _dtype as D
 from . import _errors
 from ._tensor import Tensor, make, Size, device as _device_cls, _LEGACY, _LEGACY_TO_DTYPE
 from .autograd import grad_mode
+from ._dispatch import defop, finish
+from ._ops._common import quiet_enter, quiet_reset
 
 _isinstance = isinstance
 _state = grad_mode._state
@@ -18,25 +23,55 @@ _state = grad_mode._state
 
 # --- argument checks ----------------------------------------------------------------------
 
-def _check_dtype(dtype, fn):
-    if dtype is not None and not _isinstance(dtype, D.dtype):
+def _tp_name(obj):
+    """Python's tp_name of obj's type, as torch's messages show it ('list', 'numpy.float64')."""
+    tp = obj if _isinstance(obj, type) else type(obj)
+    mod = tp.__module__
+    if mod == "numpy":
+        return "numpy." + tp.__name__
+    return tp.__name__
+
+
+def _dtype_arg(dtype, fn):
+    """A dtype= argument as torch reads it (None, a dtype, or float/int/bool)."""
+    if dtype is None or _isinstance(dtype, D.dtype):
+        return dtype
+    d = D.as_dtype(dtype)
+    if d is None:
         raise TypeError(f"{fn}(): argument 'dtype' must be torch.dtype, not {type(dtype).__name__}")
+    return d
 
 
-def _check_device(device):
-    if device is None:
-        return
-    if _isinstance(device, _device_cls):
+_DEVICE_TYPES = ("cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, "
+                 "lazy, vulkan, mps, meta, hpu, mtia, privateuseone")
+_DEVICE_RE = re.compile(r"([a-zA-Z_]+)(?::([1-9][0-9]*|0))?")
+
+
+def _check_device(device, fn=None):
+    if device is None or _isinstance(device, _device_cls):
         return
     if _isinstance(device, str):
-        name = device.split(":")[0]
+        if device == "cpu":
+            return
+        if not device:
+            raise RuntimeError("Device string must not be empty")
+        m = _DEVICE_RE.fullmatch(device)
+        if m is None:
+            raise RuntimeError(f"Invalid device string: '{device}'")
+        name = m.group(1)
+        if name == "cpu":
+            return
         if name == "cuda":
             raise AssertionError("Torch not compiled with CUDA enabled")
-        if name != "cpu":
-            _device_cls(device)
+        if name not in _DEVICE_TYPES.split(", "):
+            raise RuntimeError(f"Expected one of {_DEVICE_TYPES} device type at start of device "
+                               f"string: {device}")
+        _device_cls(device)
         return
-    if _isinstance(device, builtins.int):
-        raise AssertionError("Torch not compiled with CUDA enabled")
+    if _isinstance(device, builtins.int) and not _isinstance(device, builtins.bool):
+        raise RuntimeError("Cannot access accelerator device when none is available.")
+    if fn is not None:
+        raise TypeError(f"{fn}(): argument 'device' must be torch.device, not {type(device).__name__}")
 
 
 def _finish_new(t, requires_grad):
@@ -47,27 +82,65 @@ def _finish_new(t, requires_grad):
     return t
 
 
-def _size(size, fn):
-    """f(2, 3) / f((2, 3)) / f([2, 3]) / f(Size) -> a tuple of ints, with torch's errors."""
-    if len(size) == 1 and _isinstance(size[0], (tuple, list, Size)):
-        size = tuple(size[0])
-        seq = True
-    else:
-        seq = False
-    out = []
-    for i, s in enumerate(size):
-        if _isinstance(s, Tensor) and s._data.ndim == 0 and s._dtype.category == D.INTEGRAL:
-            s = builtins.int(s._data)
-        if _isinstance(s, builtins.bool) or not _isinstance(s, (builtins.int, np.integer)):
-            if seq or i > 0:
-                raise TypeError(f"{fn}(): argument 'size' failed to unpack the object at pos {i + 1} "
-                                f"with error \"type must be tuple of ints,but got {type(s).__name__}\"")
+def _is_int_arg(s):
+    """An int as torch's argument parser reads one (ints, NumPy integers, 0-dim integer
+    tensors and arrays; never bools)."""
+    if _isinstance(s, builtins.int):
+        return not _isinstance(s, builtins.bool)
+    if _isinstance(s, np.integer):
+        return True
+    if _isinstance(s, Tensor):
+        return s._data.ndim == 0 and s._dtype.category == D.INTEGRAL
+    if _isinstance(s, np.ndarray):
+        return s.ndim == 0 and s.dtype.kind in "iu"
+    return False
+
+
+def _size(size, fn, kw=None, negative_ok=False):
+    """f(2, 3) / f((2, 3)) / f([2, 3]) / f(Size) / f(size=...) -> a tuple of ints, with torch's
+    errors."""
+    if kw is None and size:
+        # the common case: plain non-negative ints, as varargs or one tuple/list
+        dims = size[0] if len(size) == 1 and type(size[0]) in (tuple, list, Size) else size
+        for s in dims:
+            if type(s) is not builtins.int or s < 0:
+                break
+        else:
+            return tuple(dims)
+    if kw is not None:
+        if size:
+            raise TypeError(f"{fn}() got multiple values for argument 'size'")
+        if not _isinstance(kw, (tuple, list)):
+            raise TypeError(f"{fn}(): argument 'size' must be tuple of ints, not "
+                            f"{type(kw).__name__}")
+        size = (kw,)
+    if not size:
+        raise TypeError(f'{fn}() missing 1 required positional arguments: "size"')
+    first = size[0]
+    if len(size) == 1 and not _is_int_arg(first):
+        if not _isinstance(first, (tuple, list)):
             raise TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, not "
-                            f"{type(s).__name__}")
-        out.append(builtins.int(s))
-    for s in out:
-        if s < 0:
-            raise RuntimeError(f"Trying to create tensor with negative dimension {s}: {out}")
+                            f"{_tp_name(first)}")
+        items = first
+        for i, s in enumerate(items):
+            if _isinstance(s, builtins.bool) and i == 0:
+                raise TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, but "
+                                f"found element of type bool at pos 0")
+    else:
+        if not _is_int_arg(first):
+            raise TypeError(f"{fn}() takes 1 positional argument but {len(size)} were given")
+        items = size
+    out = []
+    for i, s in enumerate(items):
+        if _is_int_arg(s) or (i > 0 and _isinstance(s, builtins.bool)):
+            out.append(builtins.int(s))
+            continue
+        raise TypeError(f"{fn}(): argument 'size' failed to unpack the object at pos {i + 1} "
+                        f"with error \"type must be tuple of ints,but got {type(s).__name__}\"")
+    if not negative_ok:
+        for s in out:
+            if s < 0:
+                raise RuntimeError(f"Trying to create tensor with negative dimension {s}: {out}")
     return tuple(out)
 
 
@@ -75,188 +148,389 @@ def _default(dtype):
     return D.get_default_dtype() if dtype is None else dtype
 
 
+def _dense_strides(a):
+    """a's strides in elements when it is non-overlapping and dense (torch keeps them for
+    *_like results and copies), else None."""
+    item = a.itemsize
+    strides = [s // item for s in a.strides]
+    dims = sorted((strides[i], a.shape[i]) for i in range(a.ndim) if a.shape[i] > 1)
+    expect = 1
+    for s, n in dims:
+        if s != expect:
+            return None
+        expect *= n
+    return strides
+
+
+def _like_array(a, dtype):
+    """zeros of ``dtype`` in torch's layout for a result like ``a`` (preserve_format): a's exact
+    strides when it is non-overlapping and dense, else a dense layout in a's dimension order."""
+    if (a.flags.c_contiguous and 1 not in a.shape) or not a.size:
+        return np.zeros(a.shape, dtype.np)
+    strides = _dense_strides(a)
+    if strides is None:
+        strides = _infer_dense_strides(a.shape, [s // a.itemsize for s in a.strides])
+    item = dtype.itemsize
+    return _np_as_strided(np.zeros(a.size, dtype.np), a.shape, [s * item for s in strides])
+
+
+def _infer_dense_strides(shape, strides):
+    """Dense strides that keep the order of ``strides`` (torch's infer_dense_strides): dims
+    sorted by stride, a larger size after a smaller one on ties, zero strides not moved."""
+    nd = len(shape)
+    perm = list(range(nd - 1, -1, -1))
+
+    def cmp(d0, d1):
+        s0, s1 = strides[d0], strides[d1]
+        if s0 == 0 or s1 == 0:
+            return 0
+        if s0 != s1:
+            return -1 if s0 < s1 else 1
+        return 1 if shape[d0] > shape[d1] else 0
+
+    for i in range(1, nd):
+        d1 = i
+        for d0 in range(i - 1, -1, -1):
+            c = cmp(perm[d0], perm[d1])
+            if c > 0:
+                perm[d0], perm[d1] = perm[d1], perm[d0]
+                d1 = d0
+            elif c < 0:
+                break
+    out = [0] * nd
+    cur = 1
+    for d in perm:
+        out[d] = cur
+        if shape[d] > 1:
+            cur *= shape[d]
+    return out
+
+
 # --- tensor() ------------------------------------------------------------------------------
 
-_NP_SUPPORTED = {np.dtype(d.np) for d in D.ALL}
+def _is_sequence(obj):
+    """CPython's PySequence_Check, with torch's Tensor (not a sequence to it) and NumPy scalars
+    (sequences to nobody) left out."""
+    if _isinstance(obj, (list, tuple, str)):
+        return True
+    if _isinstance(obj, (Tensor, dict, np.generic)):
+        return False
+    return hasattr(type(obj), "__getitem__") and not _isinstance(obj, type)
 
 
-def _infer(data, depth=0, shape=None, state=None):
-    """Walk nested sequences: check they are rectangular, find the scalar kinds."""
-    if state is None:
-        state = {"float": False, "int": False, "bool": False, "np": None}
-    if _isinstance(data, Tensor):
-        if data._data.ndim and depth > 0:
-            if data._data.size != 1:
-                raise ValueError("only one element tensors can be converted to Python scalars")
-        _note_dtype(state, data._dtype)
-        return ()
-    if _isinstance(data, np.ndarray):
-        _note_dtype(state, D.from_numpy_dtype(data.dtype) or _unsupported_np(data.dtype))
-        return data.shape
-    if _isinstance(data, np.generic):
-        # NumPy scalars keep their dtype, as in torch
-        d = D.from_numpy_dtype(data.dtype)
-        if d is None:
-            _unsupported_np(data.dtype)
-        _note_dtype(state, d)
-        return ()
-    if _isinstance(data, builtins.bool):
-        state["bool"] = True
-        return ()
-    if _isinstance(data, builtins.int):
-        state["int"] = True
-        return ()
-    if _isinstance(data, builtins.float):
-        state["float"] = True
-        return ()
-    if _isinstance(data, (list, tuple)):
-        n = len(data)
+def _compute_sizes(data):
+    """The shape torch reads off nested sequences: the length at each level of first items."""
+    sizes = []
+    seq = data
+    while type(seq) is list or type(seq) is tuple or _is_sequence(seq):
+        if _isinstance(seq, str):
+            raise ValueError("too many dimensions 'str'")
+        n = len(seq)
+        sizes.append(n)
         if n == 0:
-            return (0,)
-        if depth == 0 and any(_isinstance(x, np.ndarray) for x in data):
-            _errors.warn("Creating a tensor from a list of numpy.ndarrays is extremely slow. Please "
-                         "consider converting the list to a single numpy.ndarray with numpy.array() "
-                         "before converting to a tensor.")
-        sub = None
-        for i, item in enumerate(data):
-            if not _isinstance(item, (list, tuple, Tensor, np.ndarray, builtins.bool, builtins.int,
-                                      builtins.float, np.number, np.bool_)):
-                if _isinstance(item, str):
-                    raise ValueError("too many dimensions 'str'")
-                raise RuntimeError(f"Could not infer dtype of {type(item).__name__}")
-            s = _infer(item, depth + 1, None, state)
-            if sub is None:
-                sub = s
-            elif s != sub:
-                dim = depth + 1 + next((k for k in range(min(len(s), len(sub))) if s[k] != sub[k]), 0)
-                got = s[dim - depth - 1] if len(s) > dim - depth - 1 else 0
-                want = sub[dim - depth - 1] if len(sub) > dim - depth - 1 else 0
-                raise ValueError(f"expected sequence of length {want} at dim {dim} (got {got})")
-        return (n,) + sub
-    if _isinstance(data, str):
-        if depth == 0:
-            raise TypeError("new(): invalid data type 'str'")
-        raise ValueError("too many dimensions 'str'")
-    raise RuntimeError(f"Could not infer dtype of {type(data).__name__}")
+            break
+        seq = seq[0]
+    return sizes
+
+
+def _infer_dtype(obj):
+    """torch's infer_scalar_type: the promoted dtype of every scalar in nested data."""
+    tp = type(obj)
+    if tp is builtins.float:
+        return D.get_default_dtype()
+    if tp is builtins.int:
+        return D.int64
+    if tp is builtins.bool:
+        return D.bool_
+    if tp is list or tp is tuple:
+        if not obj:
+            return D.get_default_dtype()
+        d = None
+        for item in obj:
+            di = _infer_dtype(item)
+            d = di if d is None else D.promote(d, di)
+        return d
+    if _isinstance(obj, Tensor):
+        return obj._dtype
+    if _isinstance(obj, (str, bytes)):
+        raise TypeError(f"new(): invalid data type '{_tp_name(obj)}'")
+    if _isinstance(obj, np.generic):
+        d = D.from_numpy_dtype(obj.dtype)
+        if d is None:
+            _unsupported_np(obj.dtype)
+        return d
+    if _isinstance(obj, np.ndarray):
+        d = D.from_numpy_dtype(obj.dtype)
+        if d is None:
+            _unsupported_np(obj.dtype)
+        return d
+    if _isinstance(obj, builtins.bool):
+        return D.bool_
+    if _isinstance(obj, builtins.int):
+        return D.int64
+    if _isinstance(obj, builtins.float):
+        return D.get_default_dtype()
+    if _is_sequence(obj):
+        return _infer_dtype(list(obj))
+    raise RuntimeError(f"Could not infer dtype of {_tp_name(obj)}")
 
 
 def _unsupported_np(npd):
-    raise TypeError(f"can't convert np.ndarray of type numpy.{npd.name}. The only supported types "
-                    "are: float64, float32, float16, complex64, complex128, int64, int32, int16, "
-                    "int8, uint64, uint32, uint16, uint8, and bool.")
+    raise TypeError(f"can't convert np.ndarray of type {_tp_name(npd.type)}. The only supported "
+                    "types are: float64, float32, float16, complex64, complex128, int64, int32, "
+                    "int16, int8, uint64, uint32, uint16, uint8, and bool.")
 
 
-def _note_dtype(state, dtype):
-    cur = state["np"]
-    state["np"] = dtype if cur is None else D.promote(cur, dtype)
+_PLAIN = {builtins.float, builtins.int, builtins.bool}
+_INT_RANGE = {d: (builtins.int(np.iinfo(d.np).min), builtins.int(np.iinfo(d.np).max))
+              for d in D.INTEGERS}
+_I64_MIN, _I64_MAX = _INT_RANGE[D.int64]
 
 
-def _inferred_dtype(state):
-    if state["np"] is not None:
-        d = state["np"]
-        if state["float"] and d.category < D.FLOATING:
-            return D.get_default_dtype()
-        return d
-    if state["float"]:
-        return D.get_default_dtype()
-    if state["int"]:
-        return D.int64
-    if state["bool"]:
-        return D.bool_
-    return D.get_default_dtype()
+def _plain_kinds(seq, dim, sizes, kinds):
+    """True when nested lists/tuples match ``sizes`` and every leaf is a Python number (the
+    common case, built with one NumPy call); collects the leaf types in ``kinds``."""
+    if len(seq) != sizes[dim]:
+        return False
+    if dim == len(sizes) - 1:
+        ts = set(map(type, seq))
+        if not ts <= _PLAIN:
+            return False
+        kinds |= ts
+        return True
+    for s in seq:
+        if (type(s) is not list and type(s) is not tuple) or not _plain_kinds(s, dim + 1, sizes,
+                                                                              kinds):
+            return False
+    return True
 
 
-def _to_array(data, dtype):
-    """Nested data -> ndarray of ``dtype`` (checked conversion, as torch)."""
-    if _isinstance(data, Tensor):
-        return data._data.astype(dtype.np)
-    if _isinstance(data, np.ndarray):
-        with np.errstate(all="ignore"):
-            return data.astype(dtype.np)
-    if _isinstance(data, (list, tuple)) and any(_isinstance(x, Tensor) for x in _flat_first(data)):
-        data = _untensor(data)
-    if dtype.category == D.INTEGRAL:
-        try:
-            arr = np.array(data)
-        except OverflowError:
-            raise ValueError("Overflow when unpacking long long") from None
-        if arr.dtype == object:
+def _plain_array(data, dtype, kinds):
+    """np.ndarray of ``dtype`` from plain nested numbers, or None to take the exact path."""
+    cat = dtype.category
+    if cat == D.FLOATING:
+        f = np.array(data, dtype=np.float64)
+        return _from_double(f, dtype)
+    if cat == D.BOOL:
+        return np.array(data, dtype=np.bool_)
+    if builtins.float in kinds:
+        if builtins.int in kinds:
+            return None  # exact ints beside floats: the element-wise path keeps them exact
+        f = np.array(data, dtype=np.float64)
+        lo, hi = _INT_RANGE[dtype]
+        if not ((f >= lo) & (f <= hi)).all():
+            raise RuntimeError(f"value cannot be converted to type {dtype.name} without overflow")
+        return f.astype(dtype.np)
+    a = np.array(data, dtype=np.int64)
+    if dtype is not D.int64 and a.size:
+        lo, hi = _INT_RANGE[dtype]
+        if lo == 0:
+            lo = -hi
+        if a.min() < lo or a.max() > hi:
+            raise RuntimeError(f"value cannot be converted to type {dtype.name} without overflow")
+        a = a.astype(dtype.np)
+    return a
+
+
+def _from_double(f, dtype):
+    """float64 values -> dtype as torch stores them (half through float)."""
+    if dtype is D.float64:
+        return f
+    token = quiet_enter()  # overflow to inf is silent in torch
+    try:
+        if dtype is D.float16:
+            return f.astype(np.float32).astype(np.float16)
+        return f.astype(dtype.np)
+    finally:
+        quiet_reset(token)
+
+
+def _as_double(obj):
+    """PyFloat_AsDouble: floats, ints and objects with __float__/__index__, never strings."""
+    if type(obj) is builtins.float:
+        return obj
+    return math.ldexp(obj, 0)
+
+
+def _scalar_converter(dtype):
+    """torch's store_scalar for ``dtype``: one Python object -> a checked Python number."""
+    if dtype.category == D.FLOATING:
+        return _as_double
+    if dtype.category == D.BOOL:
+        def conv(obj):
+            if _isinstance(obj, (builtins.float, np.bool_)):
+                return builtins.bool(obj)
+            return operator.index(obj) != 0
+        return conv
+    lo, hi = _INT_RANGE[dtype]
+    ilo = -hi if lo == 0 else lo
+    name = dtype.name
+
+    def conv(obj):
+        if _isinstance(obj, builtins.float):
+            if not lo <= obj <= hi:
+                raise RuntimeError(f"value cannot be converted to type {name} without overflow")
+            return builtins.int(obj)
+        v = operator.index(obj)
+        if not _I64_MIN <= v <= _I64_MAX:
             raise ValueError("Overflow when unpacking long long")
-        if arr.size and arr.dtype.kind in "fiu" and dtype is not D.int64:
-            lo, hi = _convertible_range(dtype)
-            vals = np.trunc(arr) if arr.dtype.kind == "f" else arr
-            if (vals < lo).any() or (vals > hi).any():
-                raise RuntimeError(f"value cannot be converted to type {dtype.name} without overflow")
-        with np.errstate(all="ignore"):
-            return arr.astype(dtype.np) if arr.size else np.zeros(arr.shape, dtype.np)
-    with np.errstate(all="ignore"):
+        if not ilo <= v <= hi:
+            raise RuntimeError(f"value cannot be converted to type {name} without overflow")
+        return v
+    return conv
+
+
+def _store(obj, dim, sizes, conv, out):
+    """torch's recursive_store: check the nesting against ``sizes``; convert each scalar."""
+    if dim == len(sizes):
+        out.append(conv(obj))
+        return
+    n = sizes[dim]
+    if type(obj) is list or type(obj) is tuple:
+        seq = obj
+    else:
         try:
-            return np.array(data, dtype=dtype.np)
-        except OverflowError:
-            return np.array(data, dtype=np.float64).astype(dtype.np)
+            it = iter(obj)
+        except TypeError:
+            raise TypeError("not a sequence") from None
+        seq = list(it)
+    if len(seq) != n:
+        raise ValueError(f"expected sequence of length {n} at dim {dim} (got {len(seq)})")
+    for item in seq:
+        if _isinstance(item, np.ndarray):
+            _errors.warn_once("Creating a tensor from a list of numpy.ndarrays is extremely slow. "
+                              "Please consider converting the list to a single numpy.ndarray with "
+                              "numpy.array() before converting to a tensor.")
+        _store(item, dim + 1, sizes, conv, out)
 
 
-def _convertible_range(dtype):
-    """The values torch accepts when converting a Python number to an integer dtype."""
-    info = np.iinfo(dtype.np)
-    if info.min == 0:  # unsigned: negative values down to -(max+1)/2 wrap around
-        return -((int(info.max) + 1) // 2), int(info.max)
-    return int(info.min), int(info.max)
+def _from_data(data, dtype, infer, fn="new"):
+    """torch's internal_new_from_data for Python data (not a Tensor or ndarray): an ndarray."""
+    if _isinstance(data, (str, bytes)):
+        raise TypeError(f"new(): invalid data type '{_tp_name(data)}'")
+    sizes = _compute_sizes(data)
+    shape = tuple(sizes)
+    if (type(data) is list or type(data) is tuple) and sizes[-1]:
+        kinds = set()
+        if _plain_kinds(data, 0, sizes, kinds):
+            # regular nests of Python numbers: one NumPy conversion
+            if infer:
+                dtype = D.get_default_dtype() if builtins.float in kinds else \
+                    D.int64 if builtins.int in kinds else D.bool_
+            try:
+                arr = _plain_array(data, dtype, kinds)
+            except (OverflowError, ValueError, TypeError):
+                arr = None
+            if arr is not None:
+                return arr, dtype
+    if infer:
+        dtype = _infer_dtype(data)
+    if 0 in sizes:
+        return np.zeros(shape, dtype.np), dtype
+    if not sizes:
+        if type(data) in _PLAIN:
+            v = _scalar_converter(dtype)(data)
+            if dtype.category == D.FLOATING:
+                return _from_double(np.array(v, np.float64), dtype), dtype
+            return np.array(v, np.int64 if dtype.category == D.INTEGRAL else np.bool_).astype(
+                dtype.np), dtype
+    out = []
+    _store(data, 0, sizes, _scalar_converter(dtype), out)
+    if dtype.category == D.FLOATING:
+        arr = _from_double(np.array(out, np.float64), dtype)
+    elif dtype.category == D.BOOL:
+        arr = np.array(out, np.bool_)
+    else:
+        arr = np.array(out, np.int64).astype(dtype.np, copy=False)
+    return arr.reshape(shape), dtype
 
 
-def _flat_first(data):
-    while _isinstance(data, (list, tuple)) and data:
-        yield from (x for x in data if _isinstance(x, Tensor))
-        data = data[0]
+def _numpy_checks(arr):
+    """torch's tensor_from_numpy checks, in its order."""
+    item = arr.itemsize
+    for s in arr.strides:
+        if s % item:
+            raise ValueError("given numpy array strides not a multiple of the element byte size. "
+                             "Copy the numpy array to reallocate the memory.")
+    if any(s < 0 for s in arr.strides):
+        raise ValueError("At least one stride in the given numpy array is negative, and tensors "
+                         "with negative strides are not currently supported. (You can probably "
+                         "work around this by making a copy of your array  with array.copy().) ")
+    if not arr.dtype.isnative:
+        raise ValueError("given numpy array has byte order different from the native byte order. "
+                         "Conversion between byte orders is currently not supported.")
+    d = D.from_numpy_dtype(arr.dtype)
+    if d is None:
+        _unsupported_np(arr.dtype)
+    return d
 
 
-def _untensor(data):
-    if _isinstance(data, Tensor):
-        return data._data.item() if data._data.size == 1 else data._data.tolist()
-    if _isinstance(data, (list, tuple)):
-        return [_untensor(x) for x in data]
-    return data
+def _warn_not_writeable(arr):
+    if not arr.flags.writeable:
+        _errors.warn_once(
+            "The given NumPy array is not writable, and PyTorch does not support non-writable "
+            "tensors. This means writing to this tensor will result in undefined behavior. You may "
+            "want to copy the array to protect its data or make it writable before converting it to "
+            "a tensor. This type of warning will be suppressed for the rest of this program.")
+
+
+def _copy_array(a, dtype):
+    """A new array of ``dtype`` with ``a``'s values, laid out as torch copies (keeping the
+    strides of a dense input)."""
+    if a.flags.c_contiguous and a.dtype == dtype.np and 1 not in a.shape:
+        return a.copy()
+    out = _like_array(a, dtype)
+    with np.errstate(all="ignore"):
+        np.copyto(out, a, casting="unsafe")
+    return out
 
 
 _MISSING = object()
 
 
-def tensor(data=_MISSING, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
-    if data is _MISSING:
+def tensor(*args, dtype=None, device=None, requires_grad=False, pin_memory=False, **kw):
+    if len(args) > 1:
+        raise TypeError(f"tensor() takes 1 positional argument but {len(args)} were given")
+    for k in kw:
+        if k != "data" or args:
+            raise TypeError(f"tensor() got an unexpected keyword argument '{k}'" if k != "data"
+                            else "tensor() got multiple values for argument 'data'")
+    if not args and not kw:
         raise TypeError('tensor() missing 1 required positional arguments: "data"')
-    _check_dtype(dtype, "tensor")
-    _check_device(device)
+    data = args[0] if args else kw["data"]
+    dtype = _dtype_arg(dtype, "tensor")
+    _check_device(device, "tensor")
+    if type(requires_grad) is not builtins.bool:
+        raise TypeError(f"tensor(): argument 'requires_grad' must be bool, not "
+                        f"{type(requires_grad).__name__}")
     if _isinstance(data, Tensor):
         _errors.warn("To copy construct from a tensor, it is recommended to use "
                      "sourceTensor.detach().clone() or sourceTensor.detach().clone()."
                      "requires_grad_(True), rather than torch.tensor(sourceTensor).")
         d = dtype or data._dtype
-        t = make(data._data.astype(d.np, copy=True), d)
-        return _finish_new(t, requires_grad)
-    state = {"float": False, "int": False, "bool": False, "np": None}
-    _infer(data, 0, None, state)
-    d = dtype or _inferred_dtype(state)
-    arr = _to_array(data, d)
-    if _isinstance(data, np.ndarray) and arr is data:
-        arr = data.copy()
-    t = make(np.asarray(arr, order="C"), d)
-    return _finish_new(t, requires_grad)
+        return _finish_new(make(_copy_array(data._data, d), d), requires_grad)
+    if _isinstance(data, np.ndarray):
+        nd = _numpy_checks(data)
+        d = dtype or nd
+        return _finish_new(make(_copy_array(data, d), d), requires_grad)
+    arr, d = _from_data(data, dtype, dtype is None)
+    return _finish_new(make(arr, d), requires_grad)
 
 
 def as_tensor(data, dtype=None, device=None):
-    _check_dtype(dtype, "as_tensor")
+    dtype = _dtype_arg(dtype, "as_tensor")
+    _check_device(device, "as_tensor")
     if _isinstance(data, Tensor):
         if dtype is None or dtype is data._dtype:
             return data
         return data.to(dtype)
     if _isinstance(data, np.ndarray):
-        d = D.from_numpy_dtype(data.dtype) or _unsupported_np(data.dtype)
-        t = from_numpy(data)
+        _warn_not_writeable(data)
+        d = _numpy_checks(data)
+        t = make(data, d)
         return t if dtype is None or dtype is d else t.to(dtype)
-    state = {"float": False, "int": False, "bool": False, "np": None}
-    _infer(data, 0, None, state)
-    d = dtype or _inferred_dtype(state)
-    return make(np.asarray(_to_array(data, d), order="C"), d)
+    arr, d = _from_data(data, dtype, dtype is None)
+    return make(arr, d)
 
 
 asarray = as_tensor
@@ -264,20 +538,9 @@ asarray = as_tensor
 
 def from_numpy(ndarray):
     if not _isinstance(ndarray, np.ndarray):
-        raise TypeError(f"expected np.ndarray (got {type(ndarray).__name__})")
-    d = D.from_numpy_dtype(ndarray.dtype)
-    if d is None:
-        _unsupported_np(ndarray.dtype)
-    if not ndarray.dtype.isnative:
-        raise ValueError("given numpy array has byte order different from the native byte order. "
-                         "Conversion between byte orders is currently not supported.")
-    if not ndarray.flags.writeable:
-        _errors.warn_once(
-            "The given NumPy array is not writable, and PyTorch does not support non-writable "
-            "tensors. This means writing to this tensor will result in undefined behavior. You may "
-            "want to copy the array to protect its data or make it writable before converting it to "
-            "a tensor. This type of warning will be suppressed for the rest of this program.")
-    return make(ndarray, d)
+        raise TypeError(f"expected np.ndarray (got {_tp_name(ndarray)})")
+    _warn_not_writeable(ndarray)
+    return make(ndarray, _numpy_checks(ndarray))
 
 
 def _rebuild(arr, dtype_name, requires_grad):
@@ -289,107 +552,378 @@ def _rebuild(arr, dtype_name, requires_grad):
 
 # --- constant factories ------------------------------------------------------------------------
 
-def _filled(size, value, dtype, requires_grad, fn, device=None):
-    _check_dtype(dtype, fn)
-    _check_device(device)
-    shape = _size(size, fn)
+def _invalid_args(fn, got, signatures, kwargs=None):
+    """torch's argument-parser error when no signature matches (``got``: the positional
+    arguments' type names; ``kwargs`` shown as name=type, last given first)."""
+    got = ", ".join(got)
+    if kwargs:
+        kws = [f"{k}={_kw_type(v)}" for k, v in reversed(list(kwargs.items()))]
+        got = f"{got}, {', '.join(kws)}" if got else "".join(k + ", " for k in kws)
+    return TypeError(f"{fn}() received an invalid combination of arguments - got "
+                     f"({got}), but expected one of:\n"
+                     + "".join(f" * ({s})\n" if _isinstance(s, str) else f" * ({s[0]})\n{s[1]}\n"
+                               for s in signatures))
+
+
+_OPTS = ("torch.dtype dtype = None, torch.layout layout = None, torch.device device = None, "
+         "bool pin_memory = False, bool requires_grad = False")
+_OUT_OPTS = "Tensor out = None, " + _OPTS
+
+
+def _filled(size, value, dtype, requires_grad, fn, device, kw_size):
+    shape = _size(size, fn, kw_size)
+    if dtype is not None:
+        dtype = _dtype_arg(dtype, fn)
+    if device is not None:
+        _check_device(device, fn)
     d = _default(dtype)
     arr = np.full(shape, value, d.np) if value != 0 else np.zeros(shape, d.np)
     return _finish_new(make(arr, d), requires_grad)
 
 
-def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
-    if len(size) == 1 and _isinstance(size[0], (builtins.int, np.integer)) and size[0] < 0:
-        raise RuntimeError("zeros: Dimension size must be non-negative.")
-    return _filled(size, 0, dtype, requires_grad, "zeros", device)
+def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+          pin_memory=False, **kw):
+    shape = _size(size, "zeros", _kw_size(kw, "zeros"), True)
+    for s in shape:
+        if s < 0:
+            raise RuntimeError("zeros: Dimension size must be non-negative.")
+    if dtype is not None:
+        dtype = _dtype_arg(dtype, "zeros")
+    if device is not None:
+        _check_device(device, "zeros")
+    d = dtype or D.get_default_dtype()
+    return _finish_new(make(np.zeros(shape, d.np), d), requires_grad)
 
 
-def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
-    return _filled(size, 1, dtype, requires_grad, "ones", device)
+def _kw_size(kw, fn):
+    if not kw:
+        return None
+    for k in kw:
+        if k != "size":
+            raise TypeError(f"{fn}() got an unexpected keyword argument '{k}'")
+    return kw["size"]
+
+
+def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+         pin_memory=False, **kw):
+    return _filled(size, 1, dtype, requires_grad, "ones", device, _kw_size(kw, "ones"))
 
 
 def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
-          pin_memory=False, memory_format=None):
+          pin_memory=False, memory_format=None, **kw):
     # torch leaves the memory uninitialised; zeros keep torchlite deterministic
-    return _filled(size, 0, dtype, requires_grad, "empty", device)
+    return _filled(size, 0, dtype, requires_grad, "empty", device, _kw_size(kw, "empty"))
 
 
-def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, requires_grad=False):
-    _check_dtype(dtype, "full")
-    if dtype is None:
-        dtype = D.scalar_dtype(fill_value) if not _isinstance(fill_value, Tensor) else fill_value._dtype
+_C_TYPE = {"uint8": "uint8_t", "int8": "int8_t", "int16": "int16_t", "int32": "int",
+           "int64": "int64_t", "float16": "c10::Half", "float32": "float", "float64": "double",
+           "bool": "bool"}
+
+
+def _check_fill(fill_value, fn):
+    """fill_value as torch's Scalar: a Python number (0-dim tensors and NumPy scalars too)."""
+    if _isinstance(fill_value, Tensor):
+        if fill_value._data.ndim == 0 and not fn.startswith("new_"):
+            return fill_value._data.item()
+    elif _isinstance(fill_value, (builtins.bool, builtins.int, builtins.float, np.number,
+                                  np.bool_)):
+        if _isinstance(fill_value, builtins.int) and not _isinstance(fill_value, builtins.bool):
+            if fill_value >= 1 << 64:
+                raise OverflowError("int too big to convert")
+            if fill_value < -(1 << 63):
+                raise OverflowError("can't convert negative int to unsigned")
+        return fill_value.item() if _isinstance(fill_value, np.generic) else fill_value
+    raise TypeError(f"{fn}(): argument 'fill_value' (position 2) must be Number, not "
+                    f"{type(fill_value).__name__}")
+
+
+_FLOAT_MAX = {d.name: builtins.float(np.finfo(d.np).max) for d in D.FLOATS}
+
+
+def _scalar_to(value, dtype):
+    """c10's checked conversion of a Scalar to ``dtype`` ("value cannot be converted ...")."""
+    cat = dtype.category
+    if cat == D.BOOL:
+        return builtins.bool(value)
+    if cat == D.FLOATING:
+        if _isinstance(value, builtins.float) and (math.isinf(value) or math.isnan(value)):
+            return value
+        hi = _FLOAT_MAX[dtype.name]
+        if not -hi <= value <= hi:
+            raise RuntimeError(f"value cannot be converted to type {_C_TYPE[dtype.name]} without "
+                               "overflow")
+        return value
+    lo, hi = _INT_RANGE[dtype]
+    if _isinstance(value, builtins.float):
+        ok = lo <= value <= hi
+    else:
+        value = builtins.int(value)
+        ok = (-hi if lo == 0 else lo) <= value <= hi
+    if not ok:
+        raise RuntimeError(f"value cannot be converted to type {_C_TYPE[dtype.name]} without "
+                           "overflow")
+    return value
+
+
+def _fill_array(shape, value, dtype):
+    value = _scalar_to(value, dtype)
+    if dtype.category == D.INTEGRAL and not _isinstance(value, builtins.float):
+        return np.full(shape, np.array(value, np.int64).astype(dtype.np), dtype.np)
+    if dtype is D.float16:
+        value = np.float32(value)
+    return np.full(shape, value, dtype.np)
+
+
+def _fill_dtype(value):
+    """The dtype torch.full infers from fill_value (a NumPy bool counts as a float)."""
+    if _isinstance(value, Tensor):
+        value = value._data.item()
+    if _isinstance(value, builtins.bool):
+        return D.bool_
+    if _isinstance(value, (builtins.int, np.integer)):
+        return D.int64
+    return D.get_default_dtype()
+
+
+def full(size=_MISSING, fill_value=_MISSING, *, out=None, dtype=None, layout=None, device=None,
+         requires_grad=False, pin_memory=False):
+    if size is _MISSING:
+        raise TypeError('full() missing 1 required positional arguments: "size"')
+    if fill_value is _MISSING:
+        raise TypeError('full() missing 1 required positional arguments: "fill_value"')
+    if not _isinstance(size, (tuple, list)):
+        raise TypeError(f"full(): argument 'size' (position 1) must be tuple of ints, not "
+                        f"{_tp_name(size)}")
+    dtype = _dtype_arg(dtype, "full")
+    _check_device(device, "full")
     shape = _size((size,), "full")
-    value = fill_value.item() if _isinstance(fill_value, Tensor) else fill_value
-    arr = np.full(shape, value, dtype.np)
-    return _finish_new(make(arr, dtype), requires_grad)
+    value = _check_fill(fill_value, "full")
+    d = dtype or _fill_dtype(fill_value)
+    return _finish_new(make(_fill_array(shape, value, d), d), requires_grad)
 
 
-def eye(n, m=None, *, out=None, dtype=None, layout=None, device=None, requires_grad=False):
-    _check_dtype(dtype, "eye")
+def eye(n=_MISSING, m=_MISSING, *, out=None, dtype=None, layout=None, device=None,
+        requires_grad=False, pin_memory=False):
+    if n is _MISSING:
+        raise TypeError('eye() missing 1 required positional arguments: "n"')
+    if not _is_int_arg(n):
+        if m is _MISSING:
+            raise TypeError(f"eye(): argument 'n' (position 1) must be int, not {_tp_name(n)}")
+        raise _invalid_args("eye", [_tp_name(n), _tp_name(m)], _EYE_SIGS)
+    if m is not _MISSING and not _is_int_arg(m):
+        raise _invalid_args("eye", [_tp_name(n), _tp_name(m)], _EYE_SIGS)
+    dtype = _dtype_arg(dtype, "eye")
+    _check_device(device, "eye")
+    n = builtins.int(n)
     if n < 0:
         raise RuntimeError(f"n must be greater or equal to 0, got {n}")
+    m = n if m is _MISSING else builtins.int(m)
+    if m < 0:
+        raise RuntimeError(f"m must be greater or equal to 0, got {m}")
     d = _default(dtype)
-    return _finish_new(make(np.eye(n, n if m is None else m, dtype=d.np), d), requires_grad)
+    return _finish_new(make(np.eye(n, m, dtype=d.np), d), requires_grad)
+
+
+_EYE_SIGS = ("int n, *, " + _OUT_OPTS, "int n, int m, *, " + _OUT_OPTS)
+
+
+def _like_args(fn, args, kw, names):
+    """(input, *names) from a *_like call, with the parser's messages for bad arity."""
+    if not kw and len(args) == 1 + len(names):
+        return args
+    allowed = ("input",) + names
+    if len(args) > len(allowed):
+        raise TypeError(f"{fn}() takes {len(allowed)} positional argument"
+                        f"{'s' if len(allowed) > 1 else ''} but {len(args)} were given")
+    vals = dict(zip(allowed, args))
+    for k, v in kw.items():
+        if k not in allowed:
+            raise TypeError(f"{fn}() got an unexpected keyword argument '{k}'")
+        if k in vals:
+            raise TypeError(f"{fn}() got multiple values for argument '{k}'")
+        vals[k] = v
+    return tuple(vals.get(n, _MISSING) for n in allowed)
 
 
 def _like_dtype(input, dtype, fn):
-    _check_dtype(dtype, fn)
+    if dtype is None and type(input) is Tensor:
+        return input._dtype
+    if input is _MISSING:
+        raise TypeError(f'{fn}() missing 1 required positional arguments: "input"')
+    if not _isinstance(input, Tensor):
+        raise TypeError(f"{fn}(): argument 'input' (position 1) must be Tensor, not "
+                        f"{_tp_name(input)}")
+    dtype = _dtype_arg(dtype, fn)
     return input._dtype if dtype is None else dtype
 
 
-def zeros_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,
-               memory_format=None):
+def zeros_like(*args, dtype=None, layout=None, device=None, requires_grad=False,
+               memory_format=None, pin_memory=False, **kw):
+    input = _like_args('zeros_like', args, kw, ())[0]
     d = _like_dtype(input, dtype, "zeros_like")
-    return _finish_new(make(np.zeros(input._data.shape, d.np), d), requires_grad)
+    if device is not None:
+        _check_device(device, "zeros_like")
+    return _finish_new(make(_like_array(input._data, d), d), requires_grad)
 
 
-def ones_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,
-              memory_format=None):
+def ones_like(*args, dtype=None, layout=None, device=None, requires_grad=False,
+              memory_format=None, pin_memory=False, **kw):
+    input = _like_args('ones_like', args, kw, ())[0]
     d = _like_dtype(input, dtype, "ones_like")
-    return _finish_new(make(np.ones(input._data.shape, d.np), d), requires_grad)
-
-
-def empty_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,
-               memory_format=None):
-    return zeros_like(input, dtype=dtype, requires_grad=requires_grad)
-
-
-def full_like(input, fill_value, *, dtype=None, layout=None, device=None, requires_grad=False,
-              memory_format=None):
-    d = _like_dtype(input, dtype, "full_like")
-    arr = np.full(input._data.shape, np.array(fill_value).astype(d.np), d.np)
+    _check_device(device, "ones_like")
+    arr = _like_array(input._data, d)
+    arr.fill(1)
     return _finish_new(make(arr, d), requires_grad)
 
 
-def _arange_len(start, end, step):
-    if step == 0:
-        raise RuntimeError("step must be nonzero")
-    if (end - start) * step < 0 and end != start:
-        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
-    return builtins.max(0, math.ceil((end - start) / step))
+def empty_like(*args, dtype=None, layout=None, device=None, requires_grad=False,
+               memory_format=None, pin_memory=False, **kw):
+    input = _like_args('empty_like', args, kw, ())[0]
+    d = _like_dtype(input, dtype, "empty_like")
+    _check_device(device, "empty_like")
+    return _finish_new(make(_like_array(input._data, d), d), requires_grad)
 
 
-def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, device=None,
-           requires_grad=False):
-    _check_dtype(dtype, "arange")
-    if end is None:
-        start, end = 0, start
-    vals = [v.item() if _isinstance(v, Tensor) else v for v in (start, end, step)]
-    start, end, step = vals
+def full_like(*args, dtype=None, layout=None, device=None,
+              requires_grad=False, memory_format=None, pin_memory=False, **kw):
+    input, fill_value = _like_args('full_like', args, kw, ('fill_value',))
+    d = _like_dtype(input, dtype, "full_like")
+    if fill_value is _MISSING:
+        raise TypeError('full_like() missing 1 required positional arguments: "fill_value"')
+    _check_device(device, "full_like")
+    value = _check_fill(fill_value, "full_like")
+    arr = _like_array(input._data, d)
+    arr[...] = _fill_array((), value, d)
+    return _finish_new(make(arr, d), requires_grad)
+
+
+_ARANGE_SIGS = ("Number end, *, " + _OUT_OPTS, "Number start, Number end, *, " + _OPTS,
+                "Number start, Number end, Number step = 1, *, " + _OUT_OPTS)
+_NUMBER = (builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
+
+
+def _number_arg(v):
+    if _isinstance(v, Tensor) and v._data.ndim == 0:
+        return v._data.item()
+    if _isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def arange(*args, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+           pin_memory=False, **kw):
+    if len(args) == 1 and not kw and dtype is None and type(args[0]) is builtins.int and \
+            args[0] >= 0:
+        return _finish_new(make(np.arange(args[0], dtype=np.int64), D.int64), requires_grad)
+    start, end, step = _arange_args(args, kw)
+    dtype = _dtype_arg(dtype, "arange")
+    _check_device(device, "arange")
+    vals = (start, end, step)
     if dtype is None:
-        if any(_isinstance(v, (builtins.float, np.floating)) for v in vals):
+        if any(_isinstance(v, builtins.float) for v in vals):
             dtype = D.get_default_dtype()
         else:
             dtype = D.int64
-    n = _arange_len(start, end, step)
+    if dtype is D.bool_:
+        raise NotImplementedError("\"arange_cpu\" not implemented for 'Bool'")
+    # torch computes in the accumulation type: int64 for integers, double (float for half)
     if dtype.is_floating_point:
-        calc = np.longdouble if dtype is D.float64 else np.float64
-        arr = (calc(start) + np.arange(n, dtype=calc) * calc(step)).astype(dtype.np)
+        cast = builtins.float
     else:
-        arr = (start + np.arange(n, dtype=np.int64) * step).astype(dtype.np) if \
-            _isinstance(start, builtins.int) and _isinstance(step, builtins.int) else \
-            (start + np.arange(n, dtype=np.float64) * step).astype(dtype.np)
+        cast = _trunc_int
+    xstart, xend, xstep = cast(start), cast(end), cast(step)
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    if not (math.isfinite(start) and math.isfinite(end)):
+        raise RuntimeError(f"unsupported range: {_fmt_num(start)} -> {_fmt_num(end)}")
+    if not ((step > 0 and end >= start) or (step < 0 and end <= start)):
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
+    if dtype is D.int64:
+        if xstep == 0:
+            raise ValueError("step must be nonzero")
+        num = xend - xstart + xstep - (1 if xstep > 0 else -1)
+        n = builtins.abs(num) // builtins.abs(xstep) * (1 if (num >= 0) == (xstep > 0) else -1)
+    else:
+        n = math.ceil((builtins.float(end) - builtins.float(start)) / builtins.float(step))
+        if not math.isfinite(n) or n >= 1 << 62:
+            raise RuntimeError("invalid size, possible overflow?")
+    n = builtins.max(0, builtins.int(n))
+    if n > 1 << 40:
+        raise RuntimeError(f"Storage size calculation overflowed with sizes=[{n}]")
+    if dtype.is_floating_point:
+        arr = _arange_float(xstart, xstep, n, dtype)
+    else:
+        with np.errstate(all="ignore"):
+            arr = (xstart + np.arange(n, dtype=np.int64) * xstep).astype(dtype.np)
     return _finish_new(make(arr, dtype), requires_grad)
+
+
+def _arange_float(start, step, n, d):
+    """torch's CPU arange kernel: start + step*i in the accumulation type (double; float for
+    half) with fused multiply-adds; whole pairs of 256-bit vectors start from a base value
+    rounded to the dtype and add k*step to it, the tail is computed element by element."""
+    from ._random import _fma32, _fma64
+    if d is D.float16:
+        acc, fma = np.float32, _fma32
+    else:
+        acc, fma = np.float64, _fma64
+    s, st = acc(start), acc(step)
+    width = 32 // d.itemsize
+    idx = np.arange(n)
+    nvec = n // (2 * width) * (2 * width)
+    out = np.empty(n, d.np)
+    with np.errstate(all="ignore"):
+        if nvec:
+            head = idx[:nvec]
+            k = head % width
+            base = np.asarray(fma(st, (head - k).astype(acc), s)).astype(d.np)
+            out[:nvec] = np.asarray(fma(k.astype(acc), st, base.astype(acc))).astype(d.np)
+        if nvec < n:
+            out[nvec:] = np.asarray(fma(st, idx[nvec:].astype(acc), s)).astype(d.np)
+    return out
+
+
+def _trunc_int(v):
+    return builtins.int(v)
+
+
+def _fmt_num(v):
+    if _isinstance(v, builtins.float):
+        if math.isnan(v):
+            return "nan"
+        if math.isinf(v):
+            return "inf" if v > 0 else "-inf"
+        return "%g" % v
+    return str(v)
+
+
+def _arange_args(args, kw):
+    names = ("start", "end", "step")
+    for k in kw:
+        if k not in names:
+            raise TypeError(f"arange() got an unexpected keyword argument '{k}'")
+    if kw:
+        if len(args) == 0 and set(kw) == {"end"}:
+            args = (kw["end"],)
+        else:
+            full_ = dict(zip(names, args))
+            full_.update(kw)
+            if "end" not in full_:
+                raise _invalid_args("arange", [f"{k}={type(v).__name__}" for k, v in kw.items()],
+                                    _ARANGE_SIGS)
+            args = (full_.get("start", 0), full_["end"], full_.get("step", 1))
+    if not 1 <= len(args) <= 3 or any(not (_isinstance(a, _NUMBER) or (
+            _isinstance(a, Tensor) and a._data.ndim == 0)) for a in args):
+        if len(args) == 1:
+            raise TypeError(f"arange(): argument 'end' (position 1) must be Number, not "
+                            f"{_tp_name(args[0])}")
+        raise _invalid_args("arange", [_tp_name(a) for a in args], _ARANGE_SIGS)
+    vals = [_number_arg(a) for a in args]
+    if len(vals) == 1:
+        return 0, vals[0], 1
+    if len(vals) == 2:
+        return vals[0], vals[1], 1
+    return tuple(vals)
 
 
 def range_(start=0, end=None, step=1, *, dtype=None, requires_grad=False):
@@ -398,85 +932,225 @@ def range_(start=0, end=None, step=1, *, dtype=None, requires_grad=False):
                  "which produces values in [start, end).")
     if end is None:
         start, end = 0, start
-    d = _default(dtype)
+    d = _default(_dtype_arg(dtype, "range"))
     n = int(math.floor((end - start) / step)) + 1
     return _finish_new(make((start + np.arange(n, dtype=np.float64) * step).astype(d.np), d),
                        requires_grad)
 
 
-def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=None,
-             requires_grad=False):
-    _check_dtype(dtype, "linspace")
+_LINSPACE_SIGS = tuple(f"{a} start, {b} end, int steps, *, " + _OUT_OPTS
+                       for a, b in (("Tensor", "Tensor"), ("Number", "Tensor"),
+                                    ("Tensor", "Number"), ("Number", "Number")))
+_LOGSPACE_SIGS = tuple(f"{a} start, {b} end, int steps, float base = 10.0, *, " + _OUT_OPTS
+                       for a, b in (("Tensor", "Tensor"), ("Number", "Tensor"),
+                                    ("Tensor", "Number"), ("Number", "Number")))
+
+
+def _space_args(fn, sigs, start, end, steps):
+    args = [a for a in (start, end, steps) if a is not _MISSING]
+    ok = len(args) == 3 and _is_int_arg(steps) and all(
+        _isinstance(a, _NUMBER) or _isinstance(a, Tensor) for a in (start, end))
+    if not ok:
+        raise _invalid_args(fn, [_tp_name(a) for a in args], sigs)
+    return _number_arg(start), _number_arg(end), builtins.int(steps)
+
+
+def linspace(start=_MISSING, end=_MISSING, steps=_MISSING, *, out=None, dtype=None, layout=None,
+             device=None, requires_grad=False, pin_memory=False):
+    start, end, steps = _space_args("linspace", _LINSPACE_SIGS, start, end, steps)
+    dtype = _dtype_arg(dtype, "linspace")
+    _check_device(device, "linspace")
     if steps < 0:
         raise RuntimeError("number of steps must be non-negative")
     d = _default(dtype)
-    start = start.item() if _isinstance(start, Tensor) else start
-    end = end.item() if _isinstance(end, Tensor) else end
+    if d is D.bool_:
+        raise NotImplementedError("\"linspace_cpu\" not implemented for 'Bool'")
     arr = _linspace_np(start, end, steps, d)
     return _finish_new(make(arr, d), requires_grad)
-
-
 def _linspace_np(start, end, steps, d):
     """torch's linspace: start + i*step for the first half, end - (steps-1-i)*step after.
 
-    The step is computed in the result dtype; each element with one fused
-    multiply-add, emulated here in a wider type before the final rounding.
+    float32/float64: the step is computed in the result dtype; each element with one fused
+    multiply-add, emulated here in a wider type before the final rounding.  float16: every
+    operation is rounded to half.  Integers: start and end are first converted to the dtype
+    (wrapping), the step and the elements computed in double and truncated.
     """
     if steps == 0:
         return np.zeros((0,), d.np)
+    if d.category == D.INTEGRAL:
+        s = _wrap_int(start, d)
+        e = _wrap_int(end, d)
+        if steps == 1:
+            return np.array([s], d.np)
+        from ._random import _fma64
+        step = (builtins.float(e) - builtins.float(s)) / (steps - 1)
+        i = np.arange(steps)
+        lo = _fma64(step, i.astype(np.float64), builtins.float(s))
+        hi = _fma64(-step, (steps - 1 - i).astype(np.float64), builtins.float(e))
+        out = np.where(i < steps // 2, lo, hi)
+        with np.errstate(all="ignore"):
+            return out.astype(np.int64).astype(d.np)
+    if d is D.float16:
+        f32, h = np.float32, np.float16
+        s, e = h(f32(start)), h(f32(end))
+        if steps == 1:
+            return np.array([s], h)
+        step = h(f32(h(f32(e) - f32(s))) / f32(h(steps - 1)))
+        i = np.arange(steps)
+        lo = (f32(s) + (f32(step) * i.astype(h).astype(f32)).astype(h).astype(f32)).astype(h)
+        k = (steps - 1 - i).astype(h).astype(f32)
+        hi = (f32(e) - (f32(step) * k).astype(h).astype(f32)).astype(h)
+        return np.where(i < steps // 2, lo, hi)
     if steps == 1:
         return np.array([start], d.np)
-    if not d.is_floating_point:
-        step = (end - start) / (steps - 1)
-        i = np.arange(steps)
-        out = np.where(i < steps // 2, start + step * i, end - step * (steps - 1 - i))
-        return out.astype(d.np)
+    from ._random import _fma32, _fma64
+    fma = _fma64 if d is D.float64 else _fma32
     s, e = d.np.type(start), d.np.type(end)
     step = (e - s) / d.np.type(steps - 1)
-    wide = np.longdouble if d is D.float64 else np.float64
-    i = np.arange(steps, dtype=wide)
-    lo = wide(s) + wide(step) * i
-    hi = wide(e) - wide(step) * (wide(steps - 1) - i)
-    return np.where(np.arange(steps) < steps // 2, lo, hi).astype(d.np)
+    i = np.arange(steps)
+    with np.errstate(all="ignore"):
+        lo = np.asarray(fma(step, i.astype(d.np), s), d.np)
+        hi = np.asarray(fma(-step, (steps - 1 - i).astype(d.np), e), d.np)
+    return np.where(i < steps // 2, lo, hi)
 
 
-def logspace(start, end, steps, base=10.0, *, out=None, dtype=None, layout=None, device=None,
-             requires_grad=False):
+def _wrap_int(v, d):
+    """Scalar.to<int type>(): checked, then wrapped into the dtype."""
+    v = _scalar_to(v, d)
+    return builtins.int(np.array(builtins.int(v), np.int64).astype(d.np))
+
+
+def logspace(start=_MISSING, end=_MISSING, steps=_MISSING, base=10.0, *, out=None, dtype=None,
+             layout=None, device=None, requires_grad=False, pin_memory=False):
+    start, end, steps = _space_args("logspace", _LOGSPACE_SIGS, start, end, steps)
+    dtype = _dtype_arg(dtype, "logspace")
+    _check_device(device, "logspace")
+    if steps < 0:
+        raise RuntimeError("number of steps must be non-negative")
     d = _default(dtype)
-    exps = _linspace_np(start, end, steps, D.float64)
-    return _finish_new(make(np.power(base, exps).astype(d.np), d), requires_grad)
+    if d is D.bool_:
+        raise NotImplementedError("\"logspace_cpu\" not implemented for 'Bool'")
+    return _finish_new(make(_logspace_np(start, end, steps, builtins.float(base), d), d),
+                       requires_grad)
+
+
+def _logspace_np(start, end, steps, base, d):
+    """torch's logspace: base ** (start + i*step) for the first half, base ** (end - (steps-1-i)
+    * step) after; start and end are first cast to the dtype, the step is a double, and an
+    integer dtype raises a float base."""
+    if steps == 0:
+        return np.zeros((0,), d.np)
+    if d.category == D.INTEGRAL:
+        s, e = builtins.int(start), builtins.int(end)
+        base = builtins.float(np.float32(base))
+    else:
+        s, e = builtins.float(d.np.type(start)), builtins.float(d.np.type(end))
+    if steps == 1:
+        vals = [math.pow(base, builtins.float(start))]
+    else:
+        step = builtins.float(d.np.type(e) - d.np.type(s)) if d.is_floating_point else \
+            builtins.float(e - s)
+        step /= steps - 1
+        half = steps // 2
+        vals = []
+        for i in range(steps):
+            x = s + step * i if i < half else e - step * (steps - i - 1)
+            try:
+                vals.append(math.pow(base, x))
+            except (OverflowError, ValueError):
+                vals.append(builtins.float(np.power(np.float64(base), np.float64(x))))
+    f = np.array(vals, np.float64)
+    if d.category == D.INTEGRAL:
+        with np.errstate(all="ignore"):
+            return f.astype(np.int64).astype(d.np)
+    with np.errstate(all="ignore"):
+        return _from_double(f, d)
 
 
 # --- the legacy constructors --------------------------------------------------------------------
 
-def legacy_new(cls, *args, dtype=None, device=None):
+_LEGACY_SIGS = ("*, torch.device device = None", "torch.Storage storage", "Tensor other",
+                "tuple of ints size, *, torch.device device = None",
+                "object data, *, torch.device device = None")
+
+
+def _legacy_bad_kwargs(args, kwargs):
+    got = [_tp_name(a) for a in args] + [f"{k}={_kw_type(v)}" for k, v in reversed(kwargs.items())]
+    sigs = list(_LEGACY_SIGS)
+    note = "      didn't match because some of the keywords were incorrect: " + \
+        ", ".join(reversed(list(kwargs)))
+    for i in ((0,) if len(kwargs) == 1 else (3, 4)):
+        sigs[i] = (sigs[i], note)
+    return _invalid_args("new", got, sigs)
+
+
+def _kw_type(v):
+    if _isinstance(v, D.dtype):
+        return "torch.dtype"
+    return _tp_name(v)
+
+
+_C_NAME = {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int",
+           "int32": "int", "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
+           "bool": "bool"}
+
+
+def _options(d):
+    return (f"TensorOptions(dtype={_C_NAME[d.name]}, device=cpu, layout=Strided, "
+            "requires_grad=false (default), pinned_memory=false (default), "
+            "memory_format=(nullopt))")
+
+
+def legacy_new(cls, *args, device=None, **kwargs):
     """torch.Tensor(...), torch.FloatTensor(...) and friends."""
-    dtype = dtype or getattr(cls, "_legacy_dtype", None) or D.get_default_dtype()
-    _check_device(device)
+    return _legacy(getattr(cls, "_legacy_dtype", None), args, device, kwargs)
+
+
+def _legacy(dtype, args, device, kwargs):
+    """The legacy constructor for a fixed dtype (None: torch.Tensor, the default dtype)."""
+    if kwargs:
+        raise _legacy_bad_kwargs(args, kwargs)
+    if device is not None:
+        _check_device(_device_type(device), "new")
+    d = dtype or D.get_default_dtype()
     if not args:
-        return make(np.zeros((0,), dtype.np), dtype)
+        return make(np.zeros((0,), d.np), d)
     if len(args) == 1:
         a = args[0]
         if _isinstance(a, Size):
-            return make(np.zeros(tuple(a), dtype.np), dtype)
+            return make(np.zeros(_size((tuple(a),), "new"), d.np), d)
         if _isinstance(a, Tensor):
-            if a._dtype is not dtype:
-                raise TypeError(f"expected {dtype} (got {a._dtype})")
-            return _alias(a)
-        if _isinstance(a, (list, tuple, np.ndarray)):
-            state = {"float": False, "int": False, "bool": False, "np": None}
-            _infer(a, 0, None, state)
-            return make(np.asarray(_to_array(a, dtype), order="C"), dtype)
-        if _isinstance(a, (builtins.float, np.floating)) or _isinstance(a, builtins.bool):
-            raise TypeError(f"new(): data must be a sequence (got {type(a).__name__})")
+            if dtype is not None and a._dtype is not dtype:
+                raise TypeError(f"expected {_options(dtype)} (got {_options(a._dtype)})")
+            from ._ops.shape import alias
+            return alias(a)
+        if not _is_int_arg(a):
+            if not _is_sequence(a):
+                raise TypeError(f"new(): data must be a sequence (got {_tp_name(a)})")
+            if _isinstance(a, np.ndarray):
+                nd = _numpy_checks(a)
+                if nd is d:
+                    return make(a, d)
+                return make(_copy_array(a, d), d)
+            arr, _ = _from_data(a, d, False)
+            return make(arr, d)
     shape = _size(args, "new")
-    return make(np.zeros(shape, dtype.np), dtype)
+    return make(np.zeros(shape, d.np), d)
 
 
-def _alias(t):
-    out = make(t._data, t._dtype)
-    out._vc = t._vc
-    return out
+def _device_type(device):
+    """The legacy constructors accept only CPU devices (with torch's message for others)."""
+    if _isinstance(device, str):
+        m = _DEVICE_RE.fullmatch(device)
+        if m is not None and m.group(1) != "cpu" and m.group(1) in _DEVICE_TYPES.split(", "):
+            raise RuntimeError(f"legacy constructor expects device type: cpu but device type: "
+                               f"{m.group(1)} was passed")
+    return device
+
+
+def new(self, *args, device=None, **kwargs):
+    """Tensor.new(...): the legacy constructor with the tensor's dtype."""
+    return _legacy(self._dtype, args, device, kwargs)
 
 
 class _LegacyMeta(type):
@@ -490,7 +1164,8 @@ class _LegacyMeta(type):
 def _legacy_class(name, dtype):
     def __new__(cls, *args, **kwargs):
         return legacy_new(cls, *args, **kwargs)
-    cls = _LegacyMeta(name, (), {"__new__": __new__, "_legacy_dtype": dtype, "__module__": "torch"})
+    cls = _LegacyMeta(name, (), {"__new__": __new__, "_legacy_dtype": dtype, "__module__": "torch",
+                                 "dtype": dtype, "is_sparse": False})
     return cls
 
 
@@ -512,32 +1187,58 @@ del _LEGACY_TO_DTYPE
 
 # --- new_* methods ------------------------------------------------------------------------
 
-def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False):
+def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    d = _dtype_arg(dtype, "new_tensor") or self._dtype
+    _check_device(device, "new_tensor")
     if _isinstance(data, Tensor):
         _errors.warn("To copy construct from a tensor, it is recommended to use "
                      "sourceTensor.detach().clone() or sourceTensor.detach().clone()."
                      "requires_grad_(True), rather than tensor.new_tensor(sourceTensor).")
-        d = dtype or data._dtype
-        return _finish_new(make(data._data.astype(d.np, copy=True), d), requires_grad)
-    d = dtype or self._dtype
-    _infer(data)
-    return _finish_new(make(np.asarray(_to_array(data, d), order="C"), d), requires_grad)
+        return _finish_new(make(_copy_array(data._data, d), d), requires_grad)
+    if _isinstance(data, np.ndarray):
+        _numpy_checks(data)
+        return _finish_new(make(_copy_array(data, d), d), requires_grad)
+    arr, _ = _from_data(data, d, False)
+    return _finish_new(make(arr, d), requires_grad)
 
 
-def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
-    return zeros(*size, dtype=dtype or self._dtype, requires_grad=requires_grad)
+def _new_filled(self, size, value, dtype, device, requires_grad, fn, kw):
+    d = _dtype_arg(dtype, fn) or self._dtype
+    _check_device(device, fn)
+    shape = _size(size, fn, _kw_size(kw, fn))
+    arr = np.zeros(shape, d.np) if value == 0 else np.ones(shape, d.np)
+    return _finish_new(make(arr, d), requires_grad)
 
 
-def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
-    return ones(*size, dtype=dtype or self._dtype, requires_grad=requires_grad)
+def new_zeros(self, *size, dtype=None, device=None, requires_grad=False, layout=None,
+              pin_memory=False, **kw):
+    return _new_filled(self, size, 0, dtype, device, requires_grad, "new_zeros", kw)
 
 
-def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
-    return zeros(*size, dtype=dtype or self._dtype, requires_grad=requires_grad)
+def new_ones(self, *size, dtype=None, device=None, requires_grad=False, layout=None,
+             pin_memory=False, **kw):
+    return _new_filled(self, size, 1, dtype, device, requires_grad, "new_ones", kw)
 
 
-def new_full(self, size, fill_value, *, dtype=None, device=None, requires_grad=False):
-    return full(size, fill_value, dtype=dtype or self._dtype, requires_grad=requires_grad)
+def new_empty(self, *size, dtype=None, device=None, requires_grad=False, layout=None,
+              pin_memory=False, **kw):
+    return _new_filled(self, size, 0, dtype, device, requires_grad, "new_empty", kw)
+
+
+def new_full(self, size=_MISSING, fill_value=_MISSING, *, dtype=None, device=None,
+             requires_grad=False, layout=None, pin_memory=False):
+    if size is _MISSING:
+        raise TypeError('new_full() missing 1 required positional arguments: "size"')
+    if fill_value is _MISSING:
+        raise TypeError('new_full() missing 1 required positional arguments: "fill_value"')
+    if not _isinstance(size, (tuple, list)):
+        raise TypeError(f"new_full(): argument 'size' (position 1) must be tuple of ints, not "
+                        f"{_tp_name(size)}")
+    d = _dtype_arg(dtype, "new_full") or self._dtype
+    _check_device(device, "new_full")
+    shape = _size((size,), "new_full")
+    value = _check_fill(fill_value, "new_full")
+    return _finish_new(make(_fill_array(shape, value, d), d), requires_grad)
 
 
 # --- random factories ---------------------------------------------------------------------------
@@ -549,12 +1250,31 @@ def _gen(generator):
     return generator
 
 
+def _zeros_grad(grad):
+    return make(np.zeros(grad._data.shape, grad._dtype.np), grad._dtype)
+
+
+# sampling is not differentiable: torch records these nodes with zero gradients
+UNIFORM_ = defop("uniform_", "UniformBackward0", self=lambda grad: _zeros_grad(grad))
+NORMAL_ = defop("normal_", "NormalBackward0", self=lambda grad: _zeros_grad(grad))
+RANDOM_FROM_TO = defop("random_", "RandomBackward0", self=lambda grad: _zeros_grad(grad))
+RANDOM_TO = defop("random_", "RandomBackward1", self=lambda grad: _zeros_grad(grad))
+RANDOM_ = defop("random_", "RandomBackward2", self=lambda grad: _zeros_grad(grad))
+BERNOULLI_T = defop("bernoulli_", "BernoulliBackward1", ("self", "p"),
+                    self=lambda grad: _zeros_grad(grad), p=lambda grad: _zeros_grad(grad))
+BERNOULLI_F = defop("bernoulli_", "BernoulliBackward2", self=lambda grad: _zeros_grad(grad))
+BERNOULLI = defop("bernoulli", "BernoulliBackward0", self=lambda grad: _zeros_grad(grad))
+NORMAL_T_F = defop("normal", "NormalBackward1", ("mean",), mean=lambda grad: _zeros_grad(grad))
+NORMAL_F_T = defop("normal", "NormalBackward2", ("std",), std=lambda grad: _zeros_grad(grad))
+NORMAL_T_T = defop("normal", "NormalBackward3", ("mean", "std"),
+                   mean=lambda grad: _zeros_grad(grad), std=lambda grad: _zeros_grad(grad))
+
+
 def _random_dtype(dtype, fn):
-    _check_dtype(dtype, fn)
-    d = _default(dtype)
+    d = _default(_dtype_arg(dtype, fn))
     if not d.is_floating_point:
-        raise RuntimeError(f'"{"check_uniform_bounds" if fn == "rand" else "normal_kernel_cpu"}" '
-                           f"not implemented for '{_scalar(d)}'")
+        kernel = "check_uniform_bounds" if fn in ("rand", "rand_like") else "normal_kernel_cpu"
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{_scalar(d)}'")
     return d
 
 
@@ -563,138 +1283,346 @@ def _scalar(d):
     return scalar_type_name(d)
 
 
+_GEN_OPTS = "*, torch.Generator generator, " + _OUT_OPTS
+
+
+def _rand_size(size, fn, kw):
+    if not size and not kw:
+        raise _invalid_args(fn, [], ("tuple of ints size, " + _GEN_OPTS,
+                                     "tuple of ints size, *, " + _OUT_OPTS))
+    return _size(size, fn, _kw_size(kw, fn))
+
+
 def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None,
-         requires_grad=False, pin_memory=False):
-    shape = _size(size, "rand")
+         requires_grad=False, pin_memory=False, **kw):
+    shape = _rand_size(size, "rand", kw)
     d = _random_dtype(dtype, "rand")
+    _check_device(device, "rand")
     return _finish_new(make(_gen(generator).uniform(shape, d.np), d), requires_grad)
 
 
 def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None,
-          requires_grad=False, pin_memory=False):
-    shape = _size(size, "randn")
+          requires_grad=False, pin_memory=False, **kw):
+    shape = _rand_size(size, "randn", kw)
     d = _random_dtype(dtype, "randn")
+    _check_device(device, "randn")
     return _finish_new(make(_gen(generator).normal(shape, d.np), d), requires_grad)
 
 
-def rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,
-              memory_format=None):
-    d = _random_dtype(dtype or input._dtype, "rand")
-    return _finish_new(make(_gen(None).uniform(input._data.shape, d.np), d), requires_grad)
+def _memory_order(a):
+    """A view of ``a`` whose C order is ``a``'s memory order (torch fills in memory order)."""
+    if a.flags.c_contiguous or a.ndim < 2:
+        return a
+    perm = sorted(range(a.ndim), key=lambda i: -a.strides[i])
+    return a.transpose(perm)
 
 
-def randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False,
-               memory_format=None):
-    d = _random_dtype(dtype or input._dtype, "randn")
-    return _finish_new(make(_gen(None).normal(input._data.shape, d.np), d), requires_grad)
+def _like_random(input, dtype, fn, requires_grad, device):
+    d = _like_dtype(input, dtype, fn)
+    _check_device(device, fn)
+    t = make(_like_array(input._data, d), d)
+    return t
 
 
-def randint(*args, low=None, high=None, size=None, generator=None, out=None, dtype=None,
-            layout=None, device=None, requires_grad=False):
-    args = list(args)
-    if size is None and args:
-        size = args.pop()
-    if high is None and args:
-        high = args.pop()
-    if low is None:
-        low = args.pop() if args else 0
-    if high is None or size is None or args:
-        raise TypeError("randint() received an invalid combination of arguments")
-    _check_dtype(dtype, "randint")
-    d = dtype or D.int64
-    if low >= high:
-        raise RuntimeError(f"random_ expects 'from' to be less than 'to', but got from={low} >= to={high}")
+def rand_like(*args, dtype=None, layout=None, device=None, requires_grad=False,
+              memory_format=None, generator=None, pin_memory=False, **kw):
+    input = _like_args('rand_like', args, kw, ())[0]
+    t = _like_random(input, dtype, "rand_like", requires_grad, device)
+    _random_dtype(t._dtype, "rand_like")
+    _fill_memory_order(t, lambda shape: _gen(generator).uniform(shape, t._dtype.np))
+    return _finish_new(t, requires_grad)
+
+
+def randn_like(*args, dtype=None, layout=None, device=None, requires_grad=False,
+               memory_format=None, generator=None, pin_memory=False, **kw):
+    input = _like_args('randn_like', args, kw, ())[0]
+    t = _like_random(input, dtype, "randn_like", requires_grad, device)
+    _random_dtype(t._dtype, "randn_like")
+    contiguous = t._data.flags.c_contiguous
+    _fill_memory_order(t, lambda shape: _gen(generator).normal(shape, t._dtype.np,
+                                                               contiguous=contiguous))
+    return _finish_new(t, requires_grad)
+
+
+def _fill_memory_order(t, draw):
+    view = _memory_order(t._data)
+    view[...] = draw(view.shape)
+
+
+_RANDINT_SIGS = ("int high, tuple of ints size, " + _GEN_OPTS,
+                 "int high, tuple of ints size, *, " + _OUT_OPTS,
+                 "int low, int high, tuple of ints size, " + _GEN_OPTS,
+                 "int low, int high, tuple of ints size, *, " + _OUT_OPTS)
+
+
+def randint(*args, generator=None, out=None, dtype=None, layout=None, device=None,
+            requires_grad=False, pin_memory=False, **kw):
+    for k in kw:
+        if k not in ("low", "high", "size"):
+            raise TypeError(f"randint() got an unexpected keyword argument '{k}'")
+    names = ("high", "size") if len(args) + len(kw) == 2 else ("low", "high", "size")
+    if "low" in kw and len(args) + len(kw) == 2:
+        names = ("low", "high", "size")
+    vals = dict(zip(names, args))
+    for k, v in kw.items():
+        if k in vals:
+            raise TypeError(f"randint() got multiple values for argument '{k}'")
+        vals[k] = v
+    if set(vals) not in ({"high", "size"}, {"low", "high", "size"}):
+        raise _invalid_args("randint", [_tp_name(a) for a in args] +
+                            [f"{k}={_tp_name(v)}" for k, v in kw.items()], _RANDINT_SIGS)
+    low, high, size = vals.get("low", 0), vals["high"], vals["size"]
+    if len(vals) == 2:
+        if not _is_int_arg(high):
+            raise TypeError(f"randint(): argument 'high' (position 1) must be int, not "
+                            f"{_tp_name(high)}")
+        if not _isinstance(size, (tuple, list)):
+            raise TypeError(f"randint(): argument 'size' (position 2) must be tuple of ints, not "
+                            f"{_tp_name(size)}")
+    elif not (_is_int_arg(low) and _is_int_arg(high) and _isinstance(size, (tuple, list))):
+        raise _invalid_args("randint", [_tp_name(a) for a in args] +
+                            [f"{k}={_tp_name(v)}" for k, v in kw.items()], _RANDINT_SIGS)
     shape = _size((size,), "randint")
-    return _finish_new(make(_gen(generator).randint(low, high, shape, d.np), d), requires_grad)
+    d = _dtype_arg(dtype, "randint") or D.int64
+    _check_device(device, "randint")
+    arr = _gen(generator).randint(builtins.int(low), builtins.int(high), shape, d.np)
+    return _finish_new(make(arr, d), requires_grad)
 
 
-def randint_like(input, low=0, high=None, *, dtype=None, layout=None, device=None,
-                 requires_grad=False, memory_format=None):
-    if high is None:
+_RANDINT_LIKE_SIGS = tuple(
+    f"Tensor input, {a}, *, {g}torch.memory_format memory_format = None, " + _OPTS
+    for a in ("int low, int high", "Tensor high", "int high")
+    for g in ("torch.Generator generator, ", ""))
+
+
+def randint_like(*args, dtype=None, layout=None, device=None,
+                 requires_grad=False, memory_format=None, generator=None, pin_memory=False, **kw):
+    input, low, high = _like_args('randint_like', args, kw, ('low', 'high'))
+    if input is _MISSING:
+        raise TypeError('randint_like() missing 1 required positional arguments: "input"')
+    if low is _MISSING and high is _MISSING:
+        raise _invalid_args("randint_like", [_tp_name(input)], _RANDINT_LIKE_SIGS)
+    if high is _MISSING:
         low, high = 0, low
-    d = dtype or input._dtype
-    return _finish_new(make(_gen(None).randint(low, high, input._data.shape, d.np), d), requires_grad)
+    elif low is _MISSING:
+        low = 0
+    t = _like_random(input, dtype, "randint_like", requires_grad, device)
+    lo, hi = builtins.int(low), builtins.int(high)
+    _fill_memory_order(t, lambda shape: _gen(generator).randint(lo, hi, shape, t._dtype.np))
+    return _finish_new(t, requires_grad)
 
 
-def randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=None,
+def randperm(n=_MISSING, *, generator=None, out=None, dtype=None, layout=None, device=None,
              requires_grad=False, pin_memory=False):
-    _check_dtype(dtype, "randperm")
-    if n < 0:
-        raise RuntimeError(f"Trying to create tensor with negative dimension {n}: [{n}]")
-    d = dtype or D.int64
-    return _finish_new(make(_gen(generator).randperm(n, d.np), d), requires_grad)
+    if n is _MISSING:
+        raise _invalid_args("randperm", [], ("int n, " + _GEN_OPTS, "int n, *, " + _OUT_OPTS))
+    if not _is_int_arg(n):
+        raise TypeError(f"randperm(): argument 'n' (position 1) must be int, not {_tp_name(n)}")
+    d = _dtype_arg(dtype, "randperm") or D.int64
+    _check_device(device, "randperm")
+    return _finish_new(make(_gen(generator).randperm(builtins.int(n), d.np), d), requires_grad)
 
 
-def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None, layout=None,
-           device=None, requires_grad=False):
-    g = _gen(generator)
+_NORMAL_SIGS = (
+    "Tensor mean, Tensor std, *, torch.Generator generator = None, Tensor out = None",
+    "Tensor mean, float std = 1, *, torch.Generator generator = None, Tensor out = None",
+    "float mean, Tensor std, *, torch.Generator generator = None, Tensor out = None",
+    "float mean, float std, tuple of ints size, *, torch.Generator generator = None, "
+    "Tensor out = None, " + _OPTS)
+
+
+def normal(*args, generator=None, out=None, dtype=None, layout=None, device=None,
+           requires_grad=False, pin_memory=False, **kw):
+    names = ("mean", "std", "size")
+    vals = dict(zip(names, args))
+    for k, v in kw.items():
+        if k not in names:
+            raise TypeError(f"normal() got an unexpected keyword argument '{k}'")
+        vals[k] = v
+    mean, std, size = vals.get("mean", _MISSING), vals.get("std", _MISSING), vals.get("size")
     mt, st = _isinstance(mean, Tensor), _isinstance(std, Tensor)
+    g = _gen(generator)
     if not mt and not st:
-        if size is None:
-            raise TypeError("normal() received an invalid combination of arguments - got "
-                            f"({type(mean).__name__}, {type(std).__name__})")
+        if size is None or mean is _MISSING or std is _MISSING:
+            raise _invalid_args("normal", [_tp_name(a) for a in args], _NORMAL_SIGS)
         shape = _size((size,), "normal")
-        d = _default(dtype)
-        if std < 0:
-            raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
-        return _finish_new(make(g.normal(shape, d.np, mean, std), d), requires_grad)
-    d = mean._dtype if mt else std._dtype
+        d = _default(_dtype_arg(dtype, "normal"))
+        _check_device(device, "normal")
+        arr = g.normal(shape, d.np, builtins.float(mean), builtins.float(std))
+        return _finish_new(make(arr, d), requires_grad)
+    if std is _MISSING:
+        std = 1.0
     if mt and st:
-        d = D.promote(mean._dtype, std._dtype)
-    m = mean._data if mt else mean
-    s = std._data if st else std
-    if st and (std._data < 0).any():
-        raise RuntimeError("normal expects all elements of std >= 0.0")
-    shape = np.broadcast_shapes(np.shape(m), np.shape(s)) if not (mt and st) else \
-        (mean._data.shape if mean._data.size >= std._data.size else std._data.shape)
-    return make(g.normal_tensor(m, s, shape, d.np), d)
+        shape = _broadcast_shape(mean._data.shape, std._data.shape)
+        d = mean._dtype
+        arr = g.normal_tensor(mean._data, std._data, shape, d.np)
+        return finish(NORMAL_T_T, arr, d, (mean, std))
+    if mt:
+        d = mean._dtype
+        arr = g.normal_tensor(mean._data, builtins.float(std), mean._data.shape, d.np)
+        return finish(NORMAL_T_F, arr, d, (mean,))
+    d = std._dtype
+    arr = g.normal_tensor(builtins.float(mean), std._data, std._data.shape, d.np)
+    return finish(NORMAL_F_T, arr, d, (std,))
+
+
+def _broadcast_shape(a, b):
+    from ._ops._common import broadcast_shapes
+    return broadcast_shapes(a, b)
 
 
 def bernoulli(input, p=None, *, generator=None, out=None):
+    if not _isinstance(input, Tensor):
+        raise TypeError(f"bernoulli(): argument 'input' (position 1) must be Tensor, not "
+                        f"{_tp_name(input)}")
     g = _gen(generator)
-    probs = input._data if p is None else np.full(input._data.shape, p)
-    return make(g.bernoulli(probs, input._data.shape, input._dtype.np), input._dtype)
+    shape = input._data.shape
+    if p is not None:
+        # torch.bernoulli(input, p): a contiguous tensor of input's dtype and shape
+        arr = g.bernoulli(builtins.float(p), shape, input._dtype.np)
+        return make(np.ascontiguousarray(arr), input._dtype)
+    if not input._dtype.is_floating_point:
+        raise NotImplementedError("\"bernoulli_tensor_cpu_p_\" not implemented for "
+                                  f"'{_scalar(input._dtype)}'")
+    arr = g.bernoulli(np.ascontiguousarray(input._data), shape, input._dtype.np)
+    return finish(BERNOULLI, np.ascontiguousarray(arr), input._dtype, (input,))
+
+
+def _perm_of(a):
+    return sorted(range(a.ndim), key=lambda i: -a.strides[i])
 
 
 def multinomial(input, num_samples, replacement=False, *, generator=None):
     raise NotImplementedError("torchlite does not implement multinomial yet")
 
 
-# In-place random fills (Tensor methods)
+# In-place random fills (Tensor methods).  torch fills a non-contiguous tensor in memory order.
 
-def uniform_(self, from_=0.0, to=1.0, *, generator=None):
-    return _fill_random(self, _gen(generator).uniform(self._data.shape, self._dtype.np, from_, to))
+def _float_arg(fn, name, pos, v):
+    if _isinstance(v, Tensor) and v._data.ndim == 0:
+        return v._data.item()
+    if _isinstance(v, (builtins.int, builtins.float, np.number)) and not \
+            _isinstance(v, builtins.bool):
+        return builtins.float(v)
+    raise TypeError(f"{fn}(): argument '{name}' (position {pos}) must be float, not "
+                    f"{_tp_name(v)}")
 
 
-def normal_(self, mean=0.0, std=1.0, *, generator=None):
-    if std < 0:
-        raise RuntimeError(f"normal expects std >= 0.0, but found std {std}")
-    return _fill_random(self, _gen(generator).normal(self._data.shape, self._dtype.np, mean, std))
+def _two_floats(fn, names, defaults, args, kw):
+    if len(args) > 2:
+        raise TypeError(f"{fn}() takes from 0 to 2 positional arguments but {len(args)} were "
+                        "given")
+    vals = list(defaults)
+    for i, a in enumerate(args):
+        vals[i] = a
+    for k, v in kw.items():
+        if k not in names:
+            raise TypeError(f"{fn}() got an unexpected keyword argument '{k}'")
+        vals[names.index(k)] = v
+    return [_float_arg(fn, names[i], i + 1, v) for i, v in enumerate(vals)]
 
 
-def random_(self, from_=0, to=None, *, generator=None):
-    if to is None and from_ != 0:
-        from_, to = 0, from_
-    return _fill_random(self, _gen(generator).random_(self._data.shape, self._dtype.np, from_, to))
+def _random_inplace(op, self, values, draw):
+    """Fill self (in memory order) with ``draw(shape)``, recording ``op`` as torch does."""
+    from ._ops.pointwise import _inplace
+
+    def compute(a):
+        view = _memory_order(a)
+        view[...] = draw(view.shape)
+    return _inplace(op, self, values, compute)
+
+
+def uniform_(self, *args, generator=None, **kw):
+    lo, hi = _two_floats("uniform_", ("from", "to"), (0.0, 1.0), args, kw)
+    if not self._dtype.is_floating_point:
+        raise NotImplementedError(f"\"check_uniform_bounds\" not implemented for "
+                                  f"'{_scalar(self._dtype)}'")
+    g = _gen(generator)
+    return _random_inplace(UNIFORM_, self, (self,), lambda s: g.uniform(s, self._dtype.np, lo, hi))
+
+
+def normal_(self, *args, generator=None, **kw):
+    mean, std = _two_floats("normal_", ("mean", "std"), (0.0, 1.0), args, kw)
+    if not self._dtype.is_floating_point:
+        raise NotImplementedError(f"\"normal_kernel_cpu\" not implemented for "
+                                  f"'{_scalar(self._dtype)}'")
+    g = _gen(generator)
+    contiguous = self._data.flags.c_contiguous
+    return _random_inplace(NORMAL_, self, (self,),
+                           lambda s: g.normal(s, self._dtype.np, mean, std, contiguous=contiguous))
+
+
+_RANDOM_SIGS = ("*, torch.Generator generator = None",
+                "int from, int to, *, torch.Generator generator = None",
+                "int to, *, torch.Generator generator = None")
+
+
+def random_(self, *args, generator=None, **kw):
+    for k in kw:
+        if k not in ("from", "to"):
+            sigs = list(_RANDOM_SIGS)
+            if not args:
+                sigs[0] = (sigs[0], "      didn't match because some of the keywords were "
+                           "incorrect: " + ", ".join(reversed(list(kw))))
+            raise _invalid_args("random_", [_tp_name(a) for a in args], sigs, kw)
+    if "from" in kw or len(args) == 2 or (args and "to" in kw):
+        vals = dict(zip(("from", "to"), args))
+        vals.update(kw)
+        from_, to = vals.get("from", 0), vals.get("to")
+        ok = _is_int_arg(from_) and (to is None or _is_int_arg(to)) and len(args) <= 2
+        op, kind = RANDOM_FROM_TO, 2
+    elif args or kw:
+        to = args[0] if args else kw["to"]
+        from_ = 0
+        ok = len(args) <= 1 and _is_int_arg(to)
+        op, kind = RANDOM_TO, 1
+    else:
+        ok, op, kind = True, RANDOM_, 0
+    if not ok:
+        raise _invalid_args("random_", [_tp_name(a) for a in args] +
+                            [f"{k}={_tp_name(v)}" for k, v in kw.items()], _RANDOM_SIGS)
+    g = _gen(generator)
+    npd = self._dtype.np
+    if kind == 0:
+        draw = lambda s: g.random_(s, npd)  # noqa: E731
+    elif kind == 1:
+        draw = lambda s: g.random_(s, npd, 0, builtins.int(to))  # noqa: E731
+    else:
+        lo = builtins.int(from_)
+        hi = None if to is None else builtins.int(to)
+        draw = lambda s: g.random_(s, npd, lo, hi, from_given=True)  # noqa: E731
+    return _random_inplace(op, self, (self,), draw)
+
+
+_BERNOULLI_SIGS = ("Tensor p, *, torch.Generator generator = None",
+                   "float p = 0.5, *, torch.Generator generator = None")
 
 
 def bernoulli_(self, p=0.5, *, generator=None):
-    probs = p._data if _isinstance(p, Tensor) else np.full(self._data.shape, p)
-    return _fill_random(self, _gen(generator).bernoulli(probs, self._data.shape, self._dtype.np))
+    g = _gen(generator)
+    if _isinstance(p, Tensor):
+        if not p._dtype.is_floating_point:
+            raise NotImplementedError("\"bernoulli_tensor_cpu_p_\" not implemented for "
+                                      f"'{_scalar(p._dtype)}'")
+        from ._ops.shape import _expand_shape
+        _expand_shape(p, self._data.shape)
+        pb = np.broadcast_to(p._data, self._data.shape)
+
+        def draw_p(shape):
+            probs = pb.transpose(_perm_of(self._data)) if shape != pb.shape or \
+                not self._data.flags.c_contiguous else pb
+            return g.bernoulli(np.ascontiguousarray(probs), shape, self._dtype.np)
+        return _random_inplace(BERNOULLI_T, self, (self, p), draw_p)
+    if not _isinstance(p, (builtins.int, builtins.float, np.number)) or \
+            _isinstance(p, builtins.bool):
+        raise _invalid_args("bernoulli_", [_tp_name(p)], _BERNOULLI_SIGS)
+    pf = builtins.float(p)
+    return _random_inplace(BERNOULLI_F, self, (self,),
+                           lambda s: g.bernoulli(pf, s, self._dtype.np))
 
 
 def exponential_(self, lambd=1.0, *, generator=None):
     raise NotImplementedError("torchlite does not implement exponential_ yet")
-
-
-def _fill_random(self, values):
-    from ._dispatch import check_inplace, bump
-    if _state.enabled and self._requires_grad and self._grad_fn is None:
-        raise RuntimeError(_errors.LEAF_INPLACE)
-    check_inplace(self, (self,), 1)
-    self._data[...] = values
-    bump(self)
-    return self
 
 
 def manual_seed(seed):

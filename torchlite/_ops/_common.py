@@ -201,21 +201,60 @@ def shape_of(x):
     return x._data.shape if _isinstance(x, Tensor) else ()
 
 
-def size_args(size, fn="view"):
-    """Normalise f(2, 3), f((2, 3)), f([2, 3]), f(torch.Size(...)) to a tuple of ints."""
-    if len(size) == 1 and not _isinstance(size[0], (builtins.int, np.integer, Tensor)):
-        size = size[0]
-        if _isinstance(size, Tensor):
-            size = size.tolist()
+_INT_LIST_NAMES = {"view": "size", "reshape": "shape", "expand": "size", "repeat": "repeats",
+                   "resize_": "size", "permute": "dims", "tile": "dims", "flip": "dims"}
+
+
+def _int_like(s):
+    """An int as torch's argument parser reads one (not a bool; 0-dim integer tensors and
+    arrays and NumPy integers are)."""
+    t = type(s)
+    if t is builtins.int:
+        return True
+    if t is builtins.bool:
+        return False
+    if _isinstance(s, (builtins.int, np.integer)):
+        return True
+    if _isinstance(s, Tensor):
+        return s._data.ndim == 0 and s._dtype.category == D.INTEGRAL
+    if _isinstance(s, np.ndarray):
+        return s.ndim == 0 and s.dtype.kind in "iu"
+    return False
+
+
+def size_args(size, fn="view", name=None):
+    """f(2, 3), f((2, 3)), f([2, 3]), f(torch.Size(...)) -> a tuple of ints, with the errors of
+    torch's parser for an int-list argument."""
+    if name is None:
+        name = _INT_LIST_NAMES.get(fn, "size")
+    if not size:
+        raise TypeError(f'{fn}() missing 1 required positional arguments: "{name}"')
+    first = size[0]
+    if len(size) == 1 and not _int_like(first):
+        if not _isinstance(first, (tuple, list)):
+            raise TypeError(f"{fn}(): argument '{name}' (position 1) must be tuple of ints, not "
+                            f"{_tp_name(first)}")
+        items = first
+        if items and not _int_like(items[0]):
+            raise TypeError(f"{fn}(): argument '{name}' (position 1) must be tuple of ints, but "
+                            f"found element of type {type(items[0]).__name__} at pos 0")
+    else:
+        if not _int_like(first):
+            raise TypeError(f"{fn}() takes 1 positional argument but {len(size)} were given")
+        items = size
     out = []
-    for s in size:
-        if _isinstance(s, Tensor):
-            s = s.item()
-        if _isinstance(s, builtins.bool) or not _isinstance(s, (builtins.int, np.integer)):
-            raise TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, but "
-                            f"found element of type {type(s).__name__} at pos {len(out)}")
-        out.append(int(s))
+    for i, s in enumerate(items):
+        if _int_like(s) or (i > 0 and type(s) is builtins.bool):
+            out.append(int(s))
+            continue
+        raise TypeError(f"{fn}(): argument '{name}' failed to unpack the object at pos {i + 1} "
+                        f"with error \"type must be tuple of ints,but got {type(s).__name__}\"")
     return tuple(out)
+
+
+def _tp_name(obj):
+    tp = type(obj)
+    return "numpy." + tp.__name__ if tp.__module__ == "numpy" else tp.__name__
 
 
 def handle_out(result, out, fn):

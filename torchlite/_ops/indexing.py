@@ -17,7 +17,7 @@ import numpy as np
 from .. import _dtype as D
 from .. import _errors
 from .._dispatch import finish, legacy_type_name
-from .._tensor import Tensor, make
+from .._tensor import Tensor, make, scalar_type_name
 from . import shape as S
 from .shape import INDEX, INDEX_PUT, finish_view, ALIAS
 
@@ -29,23 +29,45 @@ def _is_int(x):
     return _isinstance(x, _INT_TYPES) and not _isinstance(x, (builtins.bool, np.bool_))
 
 
+_SEQ_WARNING = ("Using a non-tuple sequence for multidimensional indexing is deprecated and "
+                "will be changed in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch "
+                "2.9 this will be interpreted as tensor index, x[torch.tensor(seq)], which will "
+                "result either in an error or a different result")
+
+
+def _is_sequence(x):
+    return _isinstance(x, (list, tuple, str)) or (
+        not _isinstance(x, (Tensor, np.generic, dict)) and hasattr(type(x), "__getitem__"))
+
+
 def _normalize(index):
-    """The index as a tuple of items, as torch reads it."""
+    """The index as a tuple of items, as torch reads it: a short non-tuple sequence holding a
+    tensor, a sequence, a slice, None or Ellipsis is a (deprecated) tuple of indices."""
     if _isinstance(index, tuple):
         return index
-    if _isinstance(index, list):
-        # a list holding slices, None, Ellipsis or sequences is a (deprecated) tuple
-        if any(x is None or x is Ellipsis or _isinstance(x, (slice, list, tuple, Tensor))
-               for x in index):
-            if any(x is None or x is Ellipsis or _isinstance(x, slice) for x in index):
-                _errors.warn("Using a non-tuple sequence for multidimensional indexing is "
-                             "deprecated and will be changed in pytorch 2.9; use x[tuple(seq)] "
-                             "instead of x[seq]. In pytorch 2.9 this will be interpreted as tensor "
-                             "index, x[torch.tensor(seq)], which will result either in an error or "
-                             "a different result")
+    if _isinstance(index, (list, str)) and len(index) < 32:
+        for x in index:
+            if x is None or x is Ellipsis or _isinstance(x, (slice, Tensor)) or _is_sequence(x):
+                _errors.warn(_SEQ_WARNING)
                 return tuple(index)
-        return (index,)
     return (index,)
+
+
+def _zero_dim_error(self, index):
+    """torch's error for indexing a 0-dim tensor with a plain int or slice."""
+    if _is_int(index):
+        if index == 0:
+            raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                             "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+        raise IndexError(f"index {index} is out of bounds for dimension 0 with size 0")
+    if _isinstance(index, slice):
+        if index.step is not None:
+            step = int(index.step)
+            if step == 0:
+                raise ValueError("slice step cannot be zero")
+            if step < 0:
+                raise ValueError("step must be greater than zero")
+        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
 
 
 def _bad_index(x):
@@ -63,7 +85,7 @@ def _as_index_array(x, ndim_left):
             _errors.warn("indexing with dtype torch.uint8 is now deprecated, please use a dtype "
                          "torch.bool instead.")
             return x._data.astype(np.bool_), True
-        if d is D.int64 or d is D.int32 or d is D.int16 or d is D.int8:
+        if d is D.int64 or d is D.int32:
             return x._data.astype(np.int64, copy=False), False
         raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
     arr = np.asarray(x)
@@ -90,7 +112,7 @@ def _count_dims(items):
     return n
 
 
-def _basic(self, items):
+def _basic(self, items, setting=False):
     """Apply the basic part of the index; return (view, advanced list).
 
     ``advanced`` holds, for each remaining dim of the view, None (a full
@@ -100,15 +122,16 @@ def _basic(self, items):
     ndim = self._data.ndim
     consumed = _count_dims(items)
     if consumed > ndim:
-        if ndim == 0 and len(items) == 1 and (_is_int(items[0]) or _isinstance(items[0], Tensor)):
-            raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
-                             "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
         raise IndexError(f"too many indices for tensor of dimension {ndim}")
     dim = 0
     adv = []
     has_adv = False
     all_trivial = True
     n_adv = 0
+    n_items = 0        # advanced items, for the masked_fill fast path of assignment
+    masks = 0
+    bounds = None      # the first out-of-range index, raised after the broadcast check
+    mask_checks = []
     for position, x in enumerate(items):
         if x is Ellipsis:
             skip = ndim - consumed
@@ -126,6 +149,8 @@ def _basic(self, items):
             t = S.unsqueeze(t, dim)
             adv.append(np.array([0] if x else [], np.int64))
             has_adv = True
+            n_items += 1
+            n_adv += 1
             dim += 1
             continue
         if _is_int(x) or (_isinstance(x, Tensor) and x._data.ndim == 0 and
@@ -147,7 +172,10 @@ def _basic(self, items):
                 raise ValueError("step must be greater than zero")
             start, stop, _ = slice(x.start, x.stop, step).indices(n)
             stop = builtins.max(stop, start)
-            if not (start == 0 and stop == n and step == 1) or len(items) == 1:
+            # torch skips a slice whose given start is 0 (not -n) and that covers the dim,
+            # except for a lone slice read from the tensor
+            raw0 = x.start is None or int(x.start) == 0
+            if not (raw0 and stop == n and step == 1) or (len(items) == 1 and not setting):
                 t = S._slice(t, dim, start, stop, step)
                 all_trivial = False
             adv.append(None)
@@ -157,29 +185,29 @@ def _basic(self, items):
             arr, is_mask = _as_index_array(x, ndim - dim)
             has_adv = True
             all_trivial = False
+            n_items += 1
             if is_mask:
-                shape = t._data.shape
-                for k in range(arr.ndim):
-                    if dim + k >= len(shape) or arr.shape[k] != shape[dim + k]:
-                        raise IndexError(
-                            f"The shape of the mask {list(arr.shape)} at index {k} does not match "
-                            f"the shape of the indexed tensor {list(shape)} at index {dim + k}")
                 if arr.ndim == 0:
                     t = S.unsqueeze(t, dim)
                     adv.append(np.array([0] if arr else [], np.int64))
+                    n_adv += 1
                     dim += 1
                     continue
+                # checked against the tensor left once every basic index is applied, as torch
+                mask_checks.append((arr.shape, dim, len(adv)))
+                masks += 1
                 nz = np.nonzero(arr)
                 adv.extend(nz)
+                n_adv += arr.ndim
                 dim += arr.ndim
             else:
                 n = t._data.shape[dim]
-                if arr.size:
+                if arr.size and bounds is None:
                     bad = arr[(arr < -n) | (arr >= n)]
                     if bad.size:
                         # torch counts the advanced indices here
-                        raise IndexError(f"index {bad.flat[0]} is out of bounds for dimension "
-                                         f"{n_adv} with size {n}")
+                        bounds = IndexError(f"index {bad.flat[0]} is out of bounds for dimension "
+                                            f"{n_adv} with size {n}")
                 n_adv += 1
                 adv.append(arr)
                 dim += 1
@@ -190,7 +218,25 @@ def _basic(self, items):
             raise TypeError("new(): invalid data type 'str'")
         raise _bad_index(x)
     if has_adv:
+        shape = t._data.shape
+        for mshape, mdim, _ in mask_checks:
+            for k in range(len(mshape)):
+                if mdim + k >= len(shape) or mshape[k] != shape[mdim + k]:
+                    raise IndexError(
+                        f"The shape of the mask {list(mshape)} at index {k} does not match "
+                        f"the shape of the indexed tensor {list(shape)} at index {mdim + k}")
+        arrays = [a for a in adv if a is not None]
+        try:
+            bshape = np.broadcast_shapes(*[a.shape for a in arrays])
+        except ValueError:
+            raise IndexError("shape mismatch: indexing tensors could not be broadcast "
+                             "together with shapes " + ", ".join(str(list(a.shape))
+                                                                  for a in arrays)) from None
+        if bounds is not None and 0 not in bshape:
+            raise bounds  # an empty selection reads nothing, so torch checks nothing
         adv.extend([None] * (t._data.ndim - len(adv)))
+        if setting:
+            return t, adv, n_items == 1 and masks == 1
         return t, adv, False
     return t, None, all_trivial and t is self
 
@@ -202,6 +248,8 @@ def _np_index(adv):
 
 
 def getitem(self, index):
+    if self._data.ndim == 0:
+        _zero_dim_error(self, index)
     items = _normalize(index)
     t, adv, trivial = _basic(self, items)
     if adv is None:
@@ -226,25 +274,54 @@ def getitem_np(t, idx):
 def _value_tensor(self, value):
     if _isinstance(value, Tensor):
         return value
+    d = self._dtype
+    if type(value) is builtins.float and d.is_floating_point:
+        return make(np.array(value, d.np) if d is not D.float16 else
+                    np.array(np.float32(value), d.np), d)
     if _isinstance(value, (builtins.bool, builtins.int, builtins.float, np.number, np.bool_)):
-        return make(np.asarray(value).astype(self._dtype.np), self._dtype)
+        from .._factory import _fill_array
+        if _isinstance(value, np.generic):
+            value = value.item()
+        if _isinstance(value, builtins.int) and not -(1 << 63) <= value < (1 << 63):
+            raise ValueError("Overflow when unpacking long long")
+        d = self._dtype
+        if d.is_floating_point:  # unchecked, as torch (a half goes through float)
+            return make(np.array(np.float32(value) if d is D.float16 else value, d.np), d)
+        return make(_fill_array((), value, d), d)
     raise TypeError(f"can't assign a {type(value).__name__} to a {legacy_type_name(self._dtype)}")
 
 
 def setitem(self, index, value):
+    if self._data.ndim == 0:
+        _zero_dim_error(self, index)
+    if index is False:
+        value = _value_tensor(self, value)
+        return  # torch does nothing at all (not even a version bump)
+    if index is True:
+        _copy_to(S.unsqueeze(self, 0), _value_tensor(self, value))
+        return
     items = _normalize(index)
     value = _value_tensor(self, value)
-    t, adv, trivial = _basic(self, items)
+    t, adv, single_mask = _basic(self, items, True)
     if adv is None:
         _copy_to(t, value)
         return
     idx = _np_index(adv)
+    if value._dtype is not t._dtype:
+        if single_mask and value._data.size == 1:
+            # torch's index_put_ takes the masked_fill path: the value is converted
+            value = make(value._data.reshape(()).astype(t._dtype.np), t._dtype) if not \
+                value._requires_grad else value.to(t._dtype)
+        else:
+            raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
+                               f"{scalar_type_name(t._dtype)} for the destination and "
+                               f"{scalar_type_name(value._dtype)} for the source.")
     index_put_(t, idx, value)
 
 
 def _copy_to(view, value):
-    if value._data.ndim == 0:
-        view.fill_(value)
+    if value._data.ndim == 0 and view._data.ndim != 0:
+        view.fill_(value)  # torch copies when the shapes are equal, else fills with a 0-dim value
         return
     # torch drops leading size-1 dims of the value before broadcasting it
     extra = value._data.ndim - view._data.ndim

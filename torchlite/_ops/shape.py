@@ -19,6 +19,7 @@ from .. import _errors
 from .._dispatch import defop, finish, finish_view, finish_multi, record, wants_grad
 from .._tensor import Tensor, make, make_view, Size, scalar_type_name, MULTI_OUTPUT
 from ._common import check_tensor, wrap_dim, size_args, broadcast_shapes, result_type, array_of
+from ._common import _int_like, _tp_name
 from ..autograd import grad_mode
 
 _state = grad_mode._state
@@ -38,7 +39,17 @@ def _embed_forward(grad, shape, steps):
     z = np.zeros(shape, grad._dtype.np)
     with grad_mode.no_grad():
         view = replay(make(z, grad._dtype), steps)
-    view._data[...] = grad._data
+    v = view._data
+    if any(s == 0 and n > 1 for s, n in zip(v.strides, v.shape)):
+        # an expanded (overlapping) view: every element it repeats gets the sum of its grads
+        item = v.itemsize
+        offs = np.full(v.shape, (v.__array_interface__["data"][0]
+                                 - z.__array_interface__["data"][0]) // item, np.int64)
+        for k, (n, s) in enumerate(zip(v.shape, v.strides)):
+            offs += (np.arange(n) * (s // item)).reshape((n,) + (1,) * (v.ndim - k - 1))
+        np.add.at(z.reshape(-1), offs.reshape(-1), np.broadcast_to(grad._data, v.shape).reshape(-1))
+        return z
+    v[...] = grad._data
     return z
 
 
@@ -195,6 +206,8 @@ def _zeros_of(self, grad):
 
 def _join_backward(grads, shape, steps, embed_fn):
     """split/unbind: each output's gradient goes back to its slice; missing ones are zeros."""
+    if _isinstance(grads, Tensor):
+        grads = (grads,)  # a node with one output gets its gradient unwrapped
     total = None
     for g, step in zip(grads, steps):
         if g is None:
@@ -305,8 +318,21 @@ def _try_view(a, shape):
 
 
 def view(self, *shape):
+    if not shape:
+        raise TypeError("view() received an invalid combination of arguments - got (), but "
+                        "expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n")
     if len(shape) == 1 and _isinstance(shape[0], D.dtype):
         return _view_dtype(self, shape[0])
+    first = shape[0]
+    if not (_int_like(first) or _isinstance(first, (tuple, list))):
+        # neither signature matches: view(dtype) or view(*size)
+        got = ", ".join(_tp_name(a) for a in shape)
+        note = "" if len(shape) > 1 else (
+            f"      didn't match because some of the arguments have invalid types: "
+            f"(!{_tp_name(first)}!)\n")
+        raise TypeError(f"view() received an invalid combination of arguments - got ({got}), "
+                        f"but expected one of:\n * (torch.dtype dtype)\n{note}"
+                        f" * (tuple of ints size)\n{note}")
     shape = _infer_size(size_args(shape, "view"), self._data.size)
     v = _try_view(self._data, shape)
     if v is None:
@@ -330,12 +356,14 @@ def view_as(self, other):
 
 
 def reshape(self, *shape):
+    if not shape:
+        raise TypeError('reshape() missing 1 required positional arguments: "shape"')
     shape = _infer_size(size_args(shape, "reshape"), self._data.size)
     v = _try_view(self._data, shape)
     if v is not None:
         old = self._data.shape
         return finish_view(VIEW, self, v, (self, old), lambda t: t.view(shape))
-    c = clone(self)
+    c = finish(CLONE, np.array(self._data, order="C"), self._dtype, (self,))
     return finish(UNSAFE_VIEW, c._data.reshape(shape), self._dtype, (c, self._data.shape))
 
 
@@ -415,8 +443,14 @@ def unsqueeze(input, dim):
     check_tensor(input, "unsqueeze")
     a = input._data
     d = wrap_dim(dim, a.ndim + 1)
-    return finish_view(UNSQUEEZE, input, np.expand_dims(a, d), (input, d),
-                       lambda t: t.unsqueeze(d))
+    # torch keeps every stride and gives the new dim sizes[d] * strides[d] (1 at the end)
+    sh, st = a.shape, a.strides
+    if a.flags.c_contiguous and 1 not in sh:
+        r = a.reshape(sh[:d] + (1,) + sh[d:])  # NumPy's strides are torch's here, and cheaper
+    else:
+        new = sh[d] * st[d] if d < a.ndim else a.itemsize
+        r = _np_as_strided(a, sh[:d] + (1,) + sh[d:], st[:d] + (new,) + st[d:])
+    return finish_view(UNSQUEEZE, input, r, (input, d), lambda t: t.unsqueeze(d))
 
 
 def transpose(input, dim0, dim1):
@@ -444,9 +478,10 @@ def t(input):
 
 
 def permute(input, *dims):
+    if not dims:
+        raise TypeError('permute() missing 1 required positional arguments: "dims"')
     check_tensor(input, "permute")
-    if len(dims) == 1 and _isinstance(dims[0], (tuple, list, Size)):
-        dims = tuple(dims[0])
+    dims = size_args(dims, "permute")
     a = input._data
     if len(dims) != a.ndim:
         raise RuntimeError("permute(sparse_coo): number of dimensions in the tensor input does not "
@@ -477,7 +512,10 @@ moveaxis = movedim
 
 def T_prop(self):
     nd = self._data.ndim
-    if nd != 2 and nd != 0:
+    if nd == 0:
+        _errors.warn_once("Tensor.T is deprecated on 0-D tensors. This function is the identity "
+                          "in these cases.")
+    elif nd != 2:
         _errors.warn_once("The use of `x.T` on tensors of dimension other than 2 to reverse their shape "
                      "is deprecated and it will throw an error in a future release. Consider "
                      "`x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, "
@@ -499,6 +537,8 @@ def _expand_shape(self, sizes):
                            f"number of sizes provided ({len(sizes)}) must be greater or equal to "
                            f"the number of dimensions in the tensor ({a.ndim})")
     lead = len(sizes) - a.ndim
+    if a.ndim == 0 and any(s < 0 for s in sizes):
+        raise RuntimeError("numel: integer multiplication overflow")
     out = [0] * len(sizes)
     for i in range(len(sizes) - 1, -1, -1):  # torch checks from the last dim
         s = sizes[i]
@@ -535,6 +575,8 @@ def _broadcast_view(a, shape):
 
 
 def expand(self, *sizes):
+    if not sizes:
+        raise TypeError('expand() missing 1 required positional arguments: "size"')
     sizes = size_args(sizes, "expand")
     shape = _expand_shape(self, sizes)
     old = self._data.shape
@@ -647,7 +689,13 @@ def as_strided(input, size, stride, storage_offset=None):
 def clone(input, *, memory_format=None):
     check_tensor(input, "clone")
     a = input._data
-    r = np.array(a, copy=True, order="C" if memory_format is not None or not a.flags.f_contiguous or a.ndim < 2 else "K")
+    if a.flags.c_contiguous and 1 not in a.shape:
+        r = a.copy()
+    elif memory_format is None or getattr(memory_format, "name", None) == "preserve_format":
+        from .._factory import _copy_array  # torch keeps a dense input's strides
+        r = _copy_array(a, input._dtype)
+    else:
+        r = np.array(a, copy=True, order="C")
     return finish(CLONE, r, input._dtype, (input,))
 
 
@@ -665,6 +713,8 @@ def to_dtype(self, dtype, copy=False):
 
 
 def repeat(self, *repeats):
+    if not repeats:
+        raise TypeError('repeat() missing 1 required positional arguments: "repeats"')
     repeats = size_args(repeats, "repeat")
     a = self._data
     if len(repeats) < a.ndim:
@@ -748,13 +798,29 @@ def stack(tensors, dim=0, *, out=None):
     return finish(STACK, r, dtype, (tuple(tensors), d))
 
 
+def _atleast_1d(x):
+    return view(x, (1,)) if x._data.ndim == 0 else x
+
+
+def _atleast_2d(x):
+    nd = x._data.ndim
+    if nd == 0:
+        return view(x, (1, 1))
+    return unsqueeze(x, 0) if nd == 1 else x
+
+
 def hstack(tensors):
-    tensors = list(tensors)
+    tensors = [_atleast_1d(x) for x in _check_tensor_list(tensors, "hstack")]
+    if not tensors:
+        raise RuntimeError("hstack expects a non-empty TensorList")
     return cat(tensors, 0 if tensors[0]._data.ndim == 1 else 1)
 
 
 def vstack(tensors):
-    return cat([x if x._data.ndim >= 2 else x.reshape(1, -1) for x in tensors], 0)
+    tensors = [_atleast_2d(x) for x in _check_tensor_list(tensors, "vstack")]
+    if not tensors:
+        raise RuntimeError("vstack expects a non-empty TensorList")
+    return cat(tensors, 0)
 
 
 def _multi_view(op, input, pieces, steps):
@@ -850,7 +916,13 @@ def tensor_split(input, indices_or_sections, dim=0):
         idx = [0] + list(indices_or_sections) + [n]
         sizes = [builtins.max(builtins.min(idx[i + 1], n) - builtins.min(idx[i], n), 0)
                  for i in range(len(idx) - 1)]
-    return split(input, sizes, d)
+    # torch makes each part with its own slice (SliceBackward0), not one multi-output node
+    parts = []
+    start = 0
+    for s in sizes:
+        parts.append(_slice(input, d, start, start + s, 1))
+        start += s
+    return tuple(parts)
 
 
 # ==================================================================================
@@ -882,8 +954,8 @@ def index_select(input, dim, index):
 
 def gather(input, dim, index, *, sparse_grad=False):
     check_tensor(input, "gather")
-    if index._dtype is not D.int64:
-        raise RuntimeError("gather(): Expected dtype int64 for index")
+    if index._dtype is not D.int64 and index._dtype is not D.int32:
+        raise RuntimeError("gather(): Expected dtype int32/int64 for index")
     a = input._data
     d = wrap_dim(dim, a.ndim)
     idx = index._data
@@ -923,8 +995,8 @@ def _scatter_np(a, d, idx, src, reduce=None):
 def _scatter_checks(input, dim, index, fn):
     if not _isinstance(index, Tensor):
         raise TypeError(f"{fn}(): argument 'index' must be Tensor, not {type(index).__name__}")
-    if index._dtype is not D.int64:
-        raise RuntimeError(f"{fn}(): Expected dtype int64 for index")
+    if index._dtype is not D.int64 and index._dtype is not D.int32:
+        raise RuntimeError("scatter(): Expected dtype int32/int64 for index")
     a = input._data
     d = wrap_dim(dim, a.ndim)
     idx = index._data
@@ -1047,6 +1119,8 @@ def _masked_scatter_source(grad, source, mask):
 
 
 def flip(input, *dims):
+    if not dims:
+        raise TypeError('flip() missing 1 required positional arguments: "dims"')
     if len(dims) == 1 and _isinstance(dims[0], (tuple, list)):
         dims = tuple(dims[0])
     a = input._data

@@ -21,7 +21,10 @@ class Parameter(Tensor):
         t._view = None
         t._meta = None
         if requires_grad:
-            t.requires_grad_(True)
+            if not t._dtype.is_floating_point:
+                from .. import _errors
+                raise RuntimeError(_errors.REQUIRES_GRAD_FLOAT_CTOR)
+            t._set_requires_grad(True)
         return t
 
     def __repr__(self):
