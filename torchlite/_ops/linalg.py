@@ -8,7 +8,8 @@ import numpy as np
 
 from .. import _dtype as D
 from .._dispatch import defop, finish
-from ._common import check_tensor, wrap_dim, broadcast_shapes
+from .._tensor import scalar_type_name
+from ._common import check_tensor, wrap_dim, broadcast_shapes, not_implemented_for
 from . import shape as S
 
 _isinstance = isinstance
@@ -17,8 +18,15 @@ _isinstance = isinstance
 MM = defop("mm", "MmBackward0", ("self", "mat2", "self_sym_sizes", "mat2_sym_sizes",
                                  "self_sym_strides", "mat2_sym_strides"), inputs=2,
            also_save=("self_sym_sizes", "mat2_sym_sizes", "self_sym_strides", "mat2_sym_strides"),
-           self=lambda grad, mat2: grad.mm(mat2.t()),
-           mat2=lambda grad, self: self.t().mm(grad))
+           # a column-major input gets a column-major gradient, as torch computes it
+           self=lambda grad, mat2, self_sym_sizes, self_sym_strides:
+               mat2.mm(grad.t()).t() if (self_sym_strides[0] == 1 and
+                                         self_sym_strides[1] == self_sym_sizes[0])
+               else grad.mm(mat2.t()),
+           mat2=lambda grad, self, mat2_sym_sizes, mat2_sym_strides:
+               grad.t().mm(self).t() if (mat2_sym_strides[0] == 1 and
+                                         mat2_sym_strides[1] == mat2_sym_sizes[0])
+               else self.t().mm(grad))
 BMM = defop("bmm", "BmmBackward0", ("self", "mat2"),
             self=lambda grad, mat2: grad.bmm(mat2.transpose(1, 2)),
             mat2=lambda grad, self: self.transpose(1, 2).bmm(grad))
@@ -28,13 +36,22 @@ MV = defop("mv", "MvBackward0", ("self", "vec"),
 DOT = defop("dot", "DotBackward0", ("self", "tensor"),
             self=lambda grad, tensor: grad * tensor,
             tensor=lambda grad, self: grad * self)
-ADDMM = defop("addmm", "AddmmBackward0", ("self", "mat1", "mat2", "beta", "alpha"), inputs=3,
-              self=lambda grad, beta: grad if beta == 1 else grad * beta,
-              mat1=lambda grad, mat2, alpha: _scale(grad.mm(mat2.t()), alpha),
-              mat2=lambda grad, mat1, alpha: _scale(mat1.t().mm(grad), alpha))
+VDOT = defop("vdot", "VdotBackward0", ("self", "other"),
+             self=lambda grad, other: grad * other,
+             other=lambda grad, self: grad * self)
+ADDMM = defop("addmm", "AddmmBackward0", ("self", "mat1", "mat2", "beta", "alpha",
+                                           "mat1_sym_sizes", "mat1_sym_strides", "mat2_sym_sizes",
+                                           "mat2_sym_strides"), inputs=3,
+              also_save=("mat1_sym_sizes", "mat1_sym_strides", "mat2_sym_sizes",
+                         "mat2_sym_strides"),
+              self=lambda grad, beta: _scale(grad, beta),
+              mat1=lambda grad, mat2, alpha, mat1_sym_sizes, mat1_sym_strides:
+                  _mm_mat1_backward(grad, mat2, mat1_sym_sizes, mat1_sym_strides, alpha),
+              mat2=lambda grad, mat1, alpha, mat2_sym_sizes, mat2_sym_strides:
+                  _mm_mat2_backward(grad, mat1, mat2_sym_sizes, mat2_sym_strides, alpha))
 BADDBMM = defop("baddbmm", "BaddbmmBackward0", ("self", "batch1", "batch2", "beta", "alpha"),
                 inputs=3,
-                self=lambda grad, beta: grad if beta == 1 else grad * beta,
+                self=lambda grad, beta: _scale(grad, beta),
                 batch1=lambda grad, batch2, alpha: _scale(grad.bmm(batch2.transpose(1, 2)), alpha),
                 batch2=lambda grad, batch1, alpha: _scale(batch1.transpose(1, 2).bmm(grad), alpha))
 CROSS = defop("linalg_cross", "LinalgCrossBackward0", ("self", "other", "dim"), inputs=2,
@@ -48,7 +65,28 @@ def _outer_grad(grad, vec):
 
 
 def _scale(t, alpha):
-    return t if alpha == 1 else t * alpha
+    """torch's maybe_multiply: t, or t * alpha recorded as mul.Scalar (MulBackward1)."""
+    if alpha == 1:
+        return t
+    from .pointwise import mul_scalar
+    return mul_scalar(t, alpha)
+
+
+def _column_major(sizes, strides):
+    return strides[0] == 1 and strides[1] == sizes[0]
+
+
+def _mm_mat1_backward(grad, mat2, sizes, strides, alpha):
+    """d(mat1 @ mat2) / d mat1; a column-major mat1 gets a column-major gradient (as torch)."""
+    if _column_major(sizes, strides):
+        return _scale(mat2.mm(grad.t()).t(), alpha)
+    return _scale(grad.mm(mat2.t()), alpha)
+
+
+def _mm_mat2_backward(grad, mat1, sizes, strides, alpha):
+    if _column_major(sizes, strides):
+        return _scale(grad.t().mm(mat1).t(), alpha)
+    return _scale(mat1.t().mm(grad), alpha)
 
 
 def _scalar_name_lower(d):
@@ -61,6 +99,19 @@ def _check_same_dtype(a, b):
     if a._dtype is not b._dtype:
         raise RuntimeError(f"expected m1 and m2 to have the same dtype, but got: "
                            f"{_scalar_name_lower(a._dtype)} != {_scalar_name_lower(b._dtype)}")
+
+
+def _check_scalar_type(a, b):
+    """bmm's (and cross's) dtype check, in torch's words."""
+    if a._dtype is not b._dtype:
+        raise RuntimeError(f"expected scalar type {scalar_type_name(a._dtype)} but found "
+                           f"{scalar_type_name(b._dtype)}")
+
+
+def _no_bool(kernel, t, *empty_ok):
+    """torch's kernels refuse bool (an empty operand returns before the kernel runs)."""
+    if t._dtype is D.bool_ and not any(x._data.size == 0 for x in empty_ok):
+        raise not_implemented_for(kernel, t._dtype)
 
 
 def _strides(a):
@@ -83,6 +134,7 @@ def mm(input, mat2, *, out=None):
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} "
                            f"and {b.shape[0]}x{b.shape[1]})")
     _check_same_dtype(input, mat2)
+    _no_bool("addmm_impl_cpu_", input, input, mat2)
     res = finish(MM, _matmul_np(a, b), input._dtype,
                  (input, mat2, a.shape, b.shape, _strides(a), _strides(b)))
     if out is not None:
@@ -93,6 +145,7 @@ def mm(input, mat2, *, out=None):
 
 def bmm(input, mat2, *, out=None):
     check_tensor(input, "bmm")
+    check_tensor(mat2, "bmm", "mat2", 2)
     a, b = input._data, mat2._data
     if a.ndim != 3:
         raise RuntimeError("batch1 must be a 3D tensor")
@@ -101,24 +154,38 @@ def bmm(input, mat2, *, out=None):
     if b.shape[0] != a.shape[0] or b.shape[1] != a.shape[2]:
         raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
                            f"[{a.shape[0]}, {a.shape[2]}] but got: [{b.shape[0]}, {b.shape[1]}].")
-    _check_same_dtype(input, mat2)
+    _check_scalar_type(input, mat2)
+    _no_bool("bmm", input, input, mat2)
     return finish(BMM, _matmul_np(a, b), input._dtype, (input, mat2))
 
 
 def mv(input, vec, *, out=None):
     check_tensor(input, "mv")
+    check_tensor(vec, "mv", "vec", 2)
     a, b = input._data, vec._data
     if a.ndim != 2 or b.ndim != 1:
         raise RuntimeError(f"vector + matrix @ vector expected, got 1, {a.ndim}, {b.ndim}")
     if a.shape[1] != b.shape[0]:
         raise RuntimeError(f"size mismatch, got input ({a.shape[0]}), mat ({a.shape[0]}x{a.shape[1]}), "
                            f"vec ({b.shape[0]})")
-    _check_same_dtype(input, vec)
+    if input._dtype is not vec._dtype:
+        v, m = scalar_type_name(vec._dtype), scalar_type_name(input._dtype)
+        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {v}, {m}, and {v}")
+    _no_bool("addmv_impl_cpu", input, input, vec)
     return finish(MV, _matmul_np(a, b), input._dtype, (input, vec))
 
 
 def dot(input, tensor, *, out=None):
-    check_tensor(input, "dot")
+    return _dot(input, tensor, DOT, "dot")
+
+
+def vdot(input, other, *, out=None):
+    return _dot(input, other, VDOT, "vdot")
+
+
+def _dot(input, tensor, op, name):
+    check_tensor(input, name)
+    check_tensor(tensor, name, "tensor" if name == "dot" else "other", 2)
     a, b = input._data, tensor._data
     if a.ndim != 1 or b.ndim != 1:
         raise RuntimeError(f"1D tensors expected, but got {a.ndim}D and {b.ndim}D tensors")
@@ -130,11 +197,32 @@ def dot(input, tensor, *, out=None):
         from .._tensor import scalar_type_name
         raise RuntimeError(f"dot : expected both vectors to have same dtype, but found "
                            f"{scalar_type_name(input._dtype)} and {scalar_type_name(tensor._dtype)}")
-    return finish(DOT, np.asarray(np.dot(a, b), a.dtype), input._dtype, (input, tensor))
+    _no_bool("dot", input)
+    return finish(op, np.asarray(np.dot(a, b), a.dtype), input._dtype, (input, tensor))
 
 
-inner = dot
-vdot = dot
+def inner(input, other, *, out=None):
+    """torch.inner: a product with a 0-dim operand, else tensordot over the last dims."""
+    check_tensor(input, "inner")
+    check_tensor(other, "inner", "other", 2)
+    sa, sb = input._data.shape, other._data.shape
+    if not sa or not sb:
+        from .pointwise import mul
+        return mul(input, other)
+    if sa[-1] != sb[-1]:
+        raise RuntimeError(f"inner() the last dimension must match on both input tensors but got "
+                           f"shapes {list(sa)} and {list(sb)}")
+    if input._dtype is not other._dtype:
+        raise RuntimeError("both inputs should have same dtype")
+    # tensordot(input, other, [-1], [-1]): permute the contracted dim last / first, fold, mm
+    na, nb = len(sa), len(sb)
+    pa = S.permute(input, list(range(na)))
+    pb = S.permute(other, [nb - 1] + list(range(nb - 1)))
+    if na == 1 and nb == 1:
+        return S.reshape(dot(pa, pb), ())
+    k = sa[-1]
+    r = mm(S.reshape(pa, (_prod(sa[:-1]), k)), S.reshape(pb, (k, _prod(sb[:-1]))))
+    return S.reshape(r, sa[:-1] + sb[:-1])
 
 
 def matmul(input, other, *, out=None):
@@ -150,23 +238,61 @@ def matmul(input, other, *, out=None):
     elif da == 2 and db == 1:
         res = mv(input, other)
     elif da == 1 and db == 2:
-        res = S._squeeze_mm(mm(S.unsqueeze(input, 0), other), 0)
+        res = _squeeze_first(mm(S.unsqueeze(input, 0), other))
     elif da == 2 and db == 2:
         res = mm(input, other)
-    elif da >= 3 and db <= 2:
-        res = _fold_left(input, other)
-    elif da <= 2 and db >= 3:
-        # (b^T a^T)^T, as torch folds it
-        at = input.t() if da == 2 else input
-        bt = S.transpose(other, -1, -2)
-        r = _fold_left(bt, at)
-        res = S.transpose(r, -1, -2).contiguous() if da == 2 else r
+    elif (da == 3 and db == 3 and input._data.shape[0] == 1 and other._data.shape[0] != 1
+          and input._requires_grad):
+        # torch squeezes a batch of one that requires grad, then folds
+        return matmul(S.squeeze(input, 0), other, out=out)
+    elif (da == 3 and db == 3 and other._data.shape[0] == 1 and input._data.shape[0] != 1
+          and other._requires_grad):
+        return matmul(input, S.squeeze(other, 0), out=out)
+    elif _should_fold(input, other):
+        if da >= db:
+            res = _fold_left(input, other)
+        else:
+            # (b^T a^T)^T, as torch folds it
+            at = input.t() if da == 2 else input
+            bt = S.transpose(other, -1, -2)
+            r = _fold_left(bt, at)
+            res = S.transpose(r, -1, -2).contiguous() if da == 2 else r
     else:
         res = _batched(input, other)
     if out is not None:
         from ._common import handle_out
         return handle_out(res, out, "matmul")
     return res
+
+
+def _squeeze_first(r):
+    """torch squeezes the mm result in place (squeeze_(0)): SqueezeBackward4, not a view."""
+    a = r._data
+    return finish(S.SQUEEZE_MM, a.reshape(a.shape[1:]), r._dtype, (r, a.shape))
+
+
+def _should_fold(t1, t2):
+    """torch folds the batch of the larger operand into mm/mv when that costs no copy, or when
+    the smaller operand requires grad (a copy then saves a large expand in the backward)."""
+    d1, d2 = t1._data.ndim, t2._data.ndim
+    big, small = (t1, t2) if d1 >= d2 else (t2, t1)
+    a = big._data
+    if not (a.ndim >= 3 and small._data.ndim <= 2):
+        return False
+    if small._requires_grad:
+        return True
+    if d1 == 2:
+        return False
+    if a.size == 0:
+        return True
+    shape, strides = list(a.shape), [st // a.itemsize for st in a.strides]
+    if d1 < d2:  # big is t2, used transposed
+        shape[-1], shape[-2] = shape[-2], shape[-1]
+        strides[-1], strides[-2] = strides[-2], strides[-1]
+    for i in range(a.ndim - 2):
+        if strides[i] != strides[i + 1] * shape[i + 1]:
+            return False
+    return True
 
 
 def _fold_left(a, b):
@@ -199,22 +325,19 @@ def _unsafe_view(t, shape):
 
 
 def _batched(a, b):
-    """Broadcast the batch dims, fold them into one, bmm, unfold."""
+    """Broadcast the batch dims (expand), fold them into one (reshape), bmm, unfold."""
     sa, sb = a._data.shape, b._data.shape
-    a2 = a if a._data.ndim >= 2 else S.unsqueeze(a, 0)
-    b2 = b if b._data.ndim >= 2 else S.unsqueeze(b, 1)
-    sa2, sb2 = a2._data.shape, b2._data.shape
-    if sa2[-1] != sb2[-2]:
-        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
-                           f"[{_prod(sa2[:-2])}, {sa2[-1]}] but got: [{_prod(sb2[:-2])}, {sb2[-2]}].")
-    batch = broadcast_shapes(sa2[:-2], sb2[:-2])
-    ea = S.expand(a2, batch + sa2[-2:])
-    eb = S.expand(b2, batch + sb2[-2:])
+    n = sa[-2] if len(sa) > 1 else 1
+    m1 = sa[-1]
+    m2, p = (sb[-2], sb[-1]) if len(sb) > 1 else (sb[0], 1)
+    if len(sb) == 1:
+        b = S.unsqueeze(b, 1)
+    batch = broadcast_shapes(sa[:-2], sb[:-2])
     nb = _prod(batch)
-    fa = S.reshape(ea, (nb,) + sa2[-2:])
-    fb = S.reshape(eb, (nb,) + sb2[-2:])
+    fa = S.reshape(S.expand(a, batch + (n, m1)), (nb, n, m1))
+    fb = S.reshape(S.expand(b, batch + (m2, p)), (nb, m2, p))
     r = bmm(fa, fb)
-    out_shape = batch + ((sa2[-2],) if len(sa) >= 2 else ()) + ((sb2[-1],) if len(sb) >= 2 else ())
+    out_shape = batch + ((n,) if len(sa) > 1 else ()) + ((p,) if len(sb) > 1 else ())
     return _unsafe_view(r, out_shape)
 
 
@@ -230,141 +353,294 @@ def outer(input, vec2):
 ger = outer
 
 
+def _scaled(a, k, dtype):
+    """k * a in dtype (integer results take the scalar truncated, as torch's CPU gemm)."""
+    if k == 1:
+        return a
+    if dtype.category != D.FLOATING:
+        k = int(k)
+    return a * np.asarray(k).astype(a.dtype)
+
+
 def addmm(input, mat1, mat2, *, beta=1, alpha=1, out=None):
+    check_tensor(input, "addmm")
+    check_tensor(mat1, "addmm", "mat1", 2)
+    check_tensor(mat2, "addmm", "mat2", 3)
     a, b = mat1._data, mat2._data
+    if a.ndim != 2:
+        raise RuntimeError(f"mat1 must be a matrix, got {a.ndim}-D tensor")
+    if b.ndim != 2:
+        raise RuntimeError(f"mat2 must be a matrix, got {b.ndim}-D tensor")
     if a.shape[1] != b.shape[0]:
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} "
                            f"and {b.shape[0]}x{b.shape[1]})")
-    prod = _matmul_np(a, b)
+    if mat1._dtype is not mat2._dtype:
+        raise RuntimeError(f"mat1 and mat2 must have the same dtype, but got "
+                           f"{scalar_type_name(mat1._dtype)} and {scalar_type_name(mat2._dtype)}")
+    if input._dtype is not mat2._dtype:
+        raise RuntimeError(f"self and mat2 must have the same dtype, but got "
+                           f"{scalar_type_name(input._dtype)} and {scalar_type_name(mat2._dtype)}")
+    d = mat1._dtype
+    S._expand_shape(input, (a.shape[0], b.shape[1]))
+    _no_bool("addmm_impl_cpu_", input)
     with np.errstate(all="ignore"):
-        r = (input._data * beta if beta != 1 else input._data) + (prod * alpha if alpha != 1 else prod)
-    r = np.asarray(r, mat1._dtype.np)
-    return finish(ADDMM, r, mat1._dtype, (input, mat1, mat2, beta, alpha))
+        prod = _scaled(_matmul_np(a, b), alpha, d)
+        r = prod if beta == 0 else _scaled(input._data, beta, d) + prod
+    res = finish(ADDMM, np.asarray(r).astype(d.np, copy=False), d,
+                 (input, mat1, mat2, beta, alpha, a.shape, _strides(a), b.shape, _strides(b)))
+    if out is not None:
+        from ._common import handle_out
+        return handle_out(res, out, "addmm")
+    return res
 
 
-def baddbmm(input, batch1, batch2, *, beta=1, alpha=1):
-    prod = _matmul_np(batch1._data, batch2._data)
-    r = np.asarray((input._data * beta if beta != 1 else input._data) +
-                   (prod * alpha if alpha != 1 else prod), batch1._dtype.np)
-    return finish(BADDBMM, r, batch1._dtype, (input, batch1, batch2, beta, alpha))
+def baddbmm(input, batch1, batch2, *, beta=1, alpha=1, out=None):
+    check_tensor(input, "baddbmm")
+    check_tensor(batch1, "baddbmm", "batch1", 2)
+    check_tensor(batch2, "baddbmm", "batch2", 3)
+    if not (input._dtype is batch1._dtype is batch2._dtype):
+        raise RuntimeError(f"Input dtypes must be the same, got: input "
+                           f"{_scalar_name_lower(input._dtype)}, batch1: "
+                           f"{_scalar_name_lower(batch1._dtype)}, batch2: "
+                           f"{_scalar_name_lower(batch2._dtype)}")
+    a, b = batch1._data, batch2._data
+    if a.ndim != 3:
+        raise RuntimeError("batch1 must be a 3D tensor")
+    if b.ndim != 3:
+        raise RuntimeError("batch2 must be a 3D tensor")
+    if b.shape[0] != a.shape[0] or b.shape[1] != a.shape[2]:
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
+                           f"[{a.shape[0]}, {a.shape[2]}] but got: [{b.shape[0]}, {b.shape[1]}].")
+    d = batch1._dtype
+    S._expand_shape(input, (a.shape[0], a.shape[1], b.shape[2]))
+    _no_bool("baddbmm", input)
+    with np.errstate(all="ignore"):
+        prod = _scaled(_matmul_np(a, b), alpha, d)
+        r = prod if beta == 0 else _scaled(input._data, beta, d) + prod
+    res = finish(BADDBMM, np.asarray(r).astype(d.np, copy=False), d,
+                 (input, batch1, batch2, beta, alpha))
+    if out is not None:
+        from ._common import handle_out
+        return handle_out(res, out, "baddbmm")
+    return res
 
 
-def cross(input, other, dim=None):
+def cross(input, other, dim=None, *, out=None):
     check_tensor(input, "cross")
+    check_tensor(other, "cross", "other", 2)
     a, b = input._data, other._data
     if dim is None:
         from .. import _errors
         _errors.warn_once("Using torch.cross without specifying the dim arg is deprecated.\n"
-                     "Please either pass the dim explicitly or simply use torch.linalg.cross.\n"
-                     "The default value of dim will change to agree with that of linalg.cross in "
-                     "a future release.")
-        shape = broadcast_shapes(a.shape, b.shape)
-        dim = next((i for i, s in enumerate(shape) if s == 3), -1)
+                          "Please either pass the dim explicitly or simply use torch.linalg.cross.\n"
+                          "The default value of dim will change to agree with that of linalg.cross in "
+                          "a future release.")
+        if a.ndim == b.ndim:
+            shape = broadcast_shapes(a.shape, b.shape)
+            dim = next((i for i, s in enumerate(shape) if s == 3), -1)
+        else:
+            dim = -1
     return linalg_cross(input, other, dim=dim)
 
 
 def linalg_cross(input, other, *, dim=-1):
+    check_tensor(input, "linalg_cross")
+    check_tensor(other, "linalg_cross", "other", 2)
     a, b = input._data, other._data
+    if a.ndim != b.ndim:
+        raise RuntimeError("linalg.cross: inputs must have the same number of dimensions.")
     shape = broadcast_shapes(a.shape, b.shape)
     d = wrap_dim(dim, len(shape))
     if a.shape[d - len(shape) + a.ndim] != 3 or b.shape[d - len(shape) + b.ndim] != 3:
         raise RuntimeError(f"linalg.cross: inputs dimension {d} must have length 3. Got "
                            f"{a.shape[d - len(shape) + a.ndim]} and {b.shape[d - len(shape) + b.ndim]}")
-    dtype = D.promote(input._dtype, other._dtype)
-    r = np.cross(np.broadcast_to(a, shape), np.broadcast_to(b, shape), axis=d).astype(dtype.np)
+    _check_scalar_type(input, other)
+    dtype = input._dtype
+    _no_bool("cross", input)
+    with np.errstate(all="ignore"):
+        r = np.cross(np.broadcast_to(a, shape), np.broadcast_to(b, shape), axis=d).astype(dtype.np)
     return finish(CROSS, r, dtype, (input, other, d))
 
 
-def einsum(equation, *operands):
-    """einsum for one or two operands, as permutes, diagonals, sums and one bmm."""
-    if len(operands) == 1 and _isinstance(operands[0], (list, tuple)):
-        operands = tuple(operands[0])
+_LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # torch's label order
+_ELL = "."
+
+
+def _einsum_parse(equation, operands):
     eq = equation.replace(" ", "")
-    lhs, arrow, out = eq.partition("->")
+    lhs, arrow, rhs = eq.partition("->")
     terms = lhs.split(",")
     if len(terms) != len(operands):
-        raise RuntimeError(f"einsum(): more operands were provided than specified in the equation"
+        raise RuntimeError("einsum(): more operands were provided than specified in the equation"
                            if len(operands) > len(terms) else
                            "einsum(): fewer operands were provided than specified in the equation")
-    terms, ell = _expand_ellipsis(terms, operands)
-    if arrow:
-        out = out.replace("...", ell)
-    else:
-        letters = "".join(terms)
-        out = ell + "".join(sorted(c for c in set(letters) if letters.count(c) == 1 and c not in ell))
-    sizes = {}
+    labels = []
+    ell_ndim = 0
     for k, (term, op) in enumerate(zip(terms, operands)):
-        if len(term) != op._data.ndim:
-            raise RuntimeError(f"einsum(): the number of subscripts in the equation ({len(term)}) "
-                               f"does not match the number of dimensions ({op._data.ndim}) for "
-                               f"operand {k} and no ellipsis was given")
-        for c, s in zip(term, op._data.shape):
-            if c in sizes and sizes[c] != s and s != 1 and sizes[c] != 1:
-                raise RuntimeError(f"einsum(): subscript {c} has size {s} for operand {k} which "
-                                   f"does not broadcast with previously seen size {sizes[c]}")
-            sizes[c] = builtins.max(sizes.get(c, 1), s)
-    ops = [_einsum_prepare(t, term, out, terms[:k] + terms[k + 1:])
-           for k, (t, term) in enumerate(zip(operands, terms))]
-    if len(ops) == 1:
-        t, term = ops[0]
-        return S.permute(t, [term.index(c) for c in out]) if term != out else t
-    if len(ops) > 2:
-        result = ops[0]
-        for k in range(1, len(ops)):
-            later = "".join(term for _, term in ops[k + 1:])
-            result = _einsum_pair(result, ops[k], out + later)
-        t, term = result
-        return S.permute(t, [term.index(c) for c in out]) if term != out else t
-    t, term = _einsum_pair(ops[0], ops[1], out)
-    return S.permute(t, [term.index(c) for c in out]) if term != out else t
+        lab = list(term.replace("...", _ELL))
+        ndim = op._data.ndim
+        if _ELL in lab:
+            ell_ndim = builtins.max(ell_ndim, ndim - (len(lab) - 1))
+        elif len(lab) != ndim:
+            raise RuntimeError(f"einsum(): the number of subscripts in the equation ({len(lab)}) "
+                               f"does not match the number of dimensions ({ndim}) for operand {k} "
+                               "and no ellipsis was given")
+        labels.append(lab)
+    if arrow:
+        out = list(rhs.replace("...", _ELL))
+    else:
+        counts = {}
+        for lab in labels:
+            for c in lab:
+                counts[c] = counts.get(c, 0) + 1
+        out = ([_ELL] if ell_ndim or any(_ELL in lab for lab in labels) else []) + \
+            [c for c in _LABELS if counts.get(c) == 1]
+    return labels, out, ell_ndim
 
 
-def _expand_ellipsis(terms, operands):
-    """Replace '...' by letters of their own, right-aligned across operands (as broadcasting)."""
-    used = set("".join(terms))
-    pool = [c for c in "ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlkjihgfedcba" if c not in used]
-    counts = [op._data.ndim - (len(t) - 3) if "..." in t else 0 for t, op in zip(terms, operands)]
-    n = builtins.max(counts, default=0)
-    ell = "".join(reversed(pool[:n]))
-    return [t.replace("...", ell[n - k:] if k else "") for t, k in zip(terms, counts)], ell
+def einsum(equation, *operands):
+    """torch.einsum, recording the ops torch records: per operand diagonals (movedim), unsqueezes
+    and one permute into a common order (output dims, then contracted dims by label); then
+    left to right, sums of dims no later operand needs and a bmm per pair (a mul if nothing is
+    contracted)."""
+    if len(operands) == 1 and _isinstance(operands[0], (list, tuple)):
+        operands = tuple(operands[0])
+    labels, out, ell_ndim = _einsum_parse(equation, operands)
+    # positions in the common order
+    pos = {}
+    n = 0
+    for c in out:
+        if c == _ELL:
+            pos[_ELL] = n
+            n += ell_ndim
+        else:
+            pos[c] = n
+            n += 1
+    out_ndim = n
+    if _ELL not in pos and ell_ndim:
+        pos[_ELL] = n
+        n += ell_ndim
+    used = {c for lab in labels for c in lab}
+    for c in _LABELS:
+        if c in used and c not in pos:
+            pos[c] = n
+            n += 1
+    sizes = {}
+    permuted = []
+    for k, (t, lab) in enumerate(zip(operands, labels)):
+        perm = [-1] * n
+        seen = {}
+        j = 0
+        shape = t._data.shape
+        for c in lab:
+            if c == _ELL:
+                covered = len(shape) - (len(lab) - 1)
+                for _ in range(ell_ndim - covered):
+                    t = S.unsqueeze(t, j)
+                for i in range(ell_ndim):
+                    perm[pos[_ELL] + i] = j
+                    j += 1
+            elif c in seen:
+                d = seen[c]
+                if t._data.shape[j] != t._data.shape[d]:
+                    raise RuntimeError(f"einsum(): subscript {c} is repeated for operand {k} but "
+                                       f"the sizes don't match, {t._data.shape[j]} != "
+                                       f"{t._data.shape[d]}")
+                t = S.movedim(t.diagonal(0, d, j), -1, d)
+            else:
+                size = t._data.shape[j]
+                prev = sizes.get(c)
+                if prev is not None and prev != size and size != 1 and prev != 1:
+                    raise RuntimeError(f"einsum(): subscript {c} has size {size} for operand {k} "
+                                       f"which does not broadcast with previously seen size {prev}")
+                if prev is None or prev == 1:
+                    sizes[c] = size
+                seen[c] = j
+                perm[pos[c]] = j
+                j += 1
+        for i in range(n):
+            if perm[i] == -1:
+                t = S.unsqueeze(t, -1)
+                perm[i] = j
+                j += 1
+        permuted.append(S.permute(t, perm))
+    if len(permuted) == 1:
+        r = permuted[0]
+        return r.sum(list(range(out_ndim, n))) if n > out_ndim else r
+    counts = [0] * n
+    for t in permuted:
+        for d in range(out_ndim, n):
+            if t._data.shape[d] != 1:
+                counts[d] += 1
+    ops = list(permuted)
+    while len(ops) > 1:
+        a, b = ops.pop(0), ops.pop(0)
+        sum_dims, a_only, b_only = [], [], []
+        for d in range(out_ndim, n):
+            na, nb = a._data.shape[d] != 1, b._data.shape[d] != 1
+            if na and nb:
+                counts[d] -= 1
+                if counts[d] == 1:
+                    sum_dims.append(d)
+                    counts[d] = 0
+            elif counts[d] == 1:
+                if na:
+                    a_only.append(d)
+                    counts[d] = 0
+                elif nb:
+                    b_only.append(d)
+                    counts[d] = 0
+        if a_only:
+            a = a.sum(a_only, keepdim=True)
+        if b_only:
+            b = b.sum(b_only, keepdim=True)
+        ops.insert(0, _sumproduct_pair(a, b, sum_dims))
+    r = ops[0]
+    if n > out_ndim:
+        r = S.view(r, r._data.shape[:out_ndim])
+    return r
 
 
-def _einsum_prepare(t, term, out, others):
-    """Take diagonals of repeated subscripts, sum subscripts used nowhere else."""
-    while len(set(term)) != len(term):
-        c = next(ch for ch in term if term.count(ch) > 1)
-        i = term.index(c)
-        j = term.index(c, i + 1)
-        t = t.diagonal(0, i, j)
-        term = term[:i] + term[i + 1:j] + term[j + 1:] + c
-    rest = "".join(others) + out
-    drop = [i for i, c in enumerate(term) if c not in rest]
-    if drop:
-        t = t.sum(drop)
-        term = "".join(c for i, c in enumerate(term) if i not in drop)
-    return t, term
-
-
-def _einsum_pair(left, right, keep):
-    (a, ta), (b, tb) = left, right
-    batch = [c for c in ta if c in tb and c in keep]
-    contract = [c for c in ta if c in tb and c not in keep]
-    lonly = [c for c in ta if c not in tb]
-    ronly = [c for c in tb if c not in ta]
-    pa = S.permute(a, [ta.index(c) for c in batch + lonly + contract])
-    pb = S.permute(b, [tb.index(c) for c in batch + contract + ronly])
-    sa, sb = pa._data.shape, pb._data.shape
-    nb = len(batch)
-    bshape = broadcast_shapes(sa[:nb], sb[:nb])
-    B = _prod(bshape)
-    L = _prod(sa[nb:nb + len(lonly)])
-    K = _prod(sa[nb + len(lonly):])
-    R = _prod(sb[nb + len(contract):])
-    va = S.reshape(S.expand(pa, bshape + sa[nb:]) if sa[:nb] != bshape else pa, (B, L, K))
-    vb = S.reshape(S.expand(pb, bshape + sb[nb:]) if sb[:nb] != bshape else pb, (B, K, R))
-    r = bmm(va, vb)
-    r = S.view(r, bshape + sa[nb:nb + len(lonly)] + sb[nb + len(contract):])
-    return r, "".join(batch + lonly + ronly)
+def _sumproduct_pair(left, right, sum_dims):
+    """left * right summed over sum_dims (kept as size 1): permute, fold, bmm, unfold, permute."""
+    if not sum_dims:
+        from .pointwise import mul
+        return mul(left, right)
+    ndim = left._data.ndim
+    lro, lo, ro = [], [], []
+    lro_size = lo_size = ro_size = sum_size = 1
+    for i in range(ndim):
+        sl, sr = left._data.shape[i] != 1, right._data.shape[i] != 1
+        if i in sum_dims:
+            if sl and sr:
+                if left._data.shape[i] != right._data.shape[i]:
+                    raise RuntimeError("non-broadcast dimensions must match")
+                sum_size *= left._data.shape[i]
+            elif sl:
+                left = left.sum(i, keepdim=True)
+            elif sr:
+                right = right.sum(i, keepdim=True)
+        elif sl and sr:
+            if left._data.shape[i] != right._data.shape[i]:
+                raise RuntimeError("non-broadcast dimensions must match")
+            lro.append(i)
+            lro_size *= left._data.shape[i]
+        elif sl:
+            lo.append(i)
+            lo_size *= left._data.shape[i]
+        else:
+            ro.append(i)
+            ro_size *= right._data.shape[i]
+    out_size = ([left._data.shape[d] for d in lro] + [left._data.shape[d] for d in lo] +
+                [1] * len(sum_dims) + [right._data.shape[d] for d in ro])
+    lperm = lro + lo + list(sum_dims) + ro
+    rperm = lro + list(sum_dims) + ro + lo
+    operm = [0] * len(lperm)
+    for k, d in enumerate(lperm):
+        operm[d] = k
+    la = S.reshape(S.permute(left, lperm), (lro_size, lo_size, sum_size))
+    rb = S.reshape(S.permute(right, rperm), (lro_size, sum_size, ro_size))
+    return S.permute(S.view(bmm(la, rb), out_size), operm)
 
 
 def linalg_vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None):

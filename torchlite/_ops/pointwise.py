@@ -23,6 +23,8 @@ from ._common import (is_number, check_tensor, not_implemented_for, promote2, ar
 FLOATING, INTEGRAL, BOOL = D.FLOATING, D.INTEGRAL, D.BOOL
 _isinstance = isinstance
 _state = grad_mode._state
+_HALF = D.float16
+_ONE = 1  # the default alpha (a cached small int): anything else goes through torch's checks
 LN2 = math.log(2.0)
 LN10 = math.log(10.0)
 TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
@@ -44,21 +46,33 @@ SUB = defop("sub", "SubBackward0", ("self", "other", "alpha"),
             other=lambda grad, alpha: -grad if alpha == 1 else -grad * alpha)
 RSUB = defop("rsub", "RsubBackward1", ("self", "other", "alpha"),
              self=lambda grad, alpha: -grad if alpha == 1 else -grad * alpha)
+RSUB_TT = defop("rsub", "RsubBackward0", ("self", "other", "alpha"),
+                self=lambda grad, alpha: -grad if alpha == 1 else -grad * alpha,
+                other=lambda grad: grad)
 MUL = defop("mul", "MulBackward0", ("self", "other"),
             self=lambda grad, other: grad * other,
             other=lambda grad, self: grad * self)
+# mul(Tensor, Scalar): what torch's derivative formulas record for "grad * alpha" (a C++
+# number), where Python's "x * 2" records MulBackward0 with a wrapped number
+MUL_SCALAR = defop("mul", "MulBackward1", ("self", "other"), inputs=1,
+                   self=lambda grad, other: mul_scalar(grad, other))
 DIV = defop("div", "DivBackward0", ("self", "other"),
             self=lambda grad, other: grad / other,
             other=lambda grad, self, other: -grad * ((self / other) / other))
 DIV_ROUNDED = defop("div", "DivBackward2", ("self", "other"),
                     self=lambda grad: _zeros_like(grad),
                     other=lambda grad: _zeros_like(grad))
+# torch's NotImplemented node has an edge only for the inputs that require grad
+FLOOR_DIVIDE_SCALAR = defop("floor_divide", "NotImplemented", ("self", "other"), inputs=1,
+                            self=lambda grad: _not_differentiable("floor_divide"))
+FLOOR_DIVIDE_RSCALAR = defop("floor_divide", "NotImplemented", ("other", "self"), inputs=1,
+                             other=lambda grad: _not_differentiable("floor_divide"))
 FLOOR_DIVIDE = defop("floor_divide", "NotImplemented", ("self", "other"),
                      self=lambda grad: _not_differentiable("floor_divide"),
                      other=lambda grad: _not_differentiable("floor_divide"))
 POW = defop("pow", "PowBackward0", ("self", "exponent"), inputs=1,
             self=lambda grad, self, exponent: _pow_backward(grad, self, exponent))
-POW_TT = defop("pow", "PowBackward1", ("self", "exponent"),
+POW_TT = defop("pow", "PowBackward1", ("self", "exponent"), also_save=("result",),
                self=lambda grad, self, exponent: _pow_backward_self(grad, self, exponent),
                exponent=lambda grad, self, exponent, result:
                    _pow_backward_exponent(grad, self, exponent, result))
@@ -67,6 +81,8 @@ POW_ST = defop("pow", "PowBackward2", ("exponent", "self"), inputs=1,
                    _pow_backward_exponent(grad, self, exponent, result))
 REMAINDER = defop("remainder", "RemainderBackward0", ("self", "other"), inputs=1,
                   self=lambda grad: grad)
+REMAINDER_ST = defop("remainder", "NotImplemented", ("other", "self"), inputs=1,
+                     other=lambda grad: _not_differentiable("remainder"))
 REMAINDER_TT = defop("remainder", "RemainderBackward1", ("self", "other"),
                      self=lambda grad: grad,
                      other=lambda grad, self, other: -grad * self.div(other, rounding_mode="floor"))
@@ -76,14 +92,24 @@ FMOD_TT = defop("fmod", "FmodBackward1", ("self", "other"),
                 self=lambda grad: grad,
                 other=lambda grad, self, other: -grad * self.div(other, rounding_mode="trunc"))
 ATAN2 = defop("atan2", "Atan2Backward0", ("self", "other"),
-              self=lambda grad, self, other: grad * (other / (self * self + other * other)),
-              other=lambda grad, self, other: grad * (-self / (self * self + other * other)))
+              self=lambda grad, self, other: _atan2_backward(grad, self, other, other),
+              other=lambda grad, self, other: _atan2_backward(grad, self, other, -self))
 MAXIMUM = defop("maximum", "MaximumBackward0", ("self", "other"),
                 self=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self < other, 0),
                 other=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self > other, 0))
 MINIMUM = defop("minimum", "MinimumBackward0", ("self", "other"),
                 self=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self > other, 0),
                 other=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self < other, 0))
+FMAX = defop("fmax", "FmaxBackward0", ("self", "other"),
+             self=lambda grad, self, other:
+                 grad.masked_fill((self >= other).logical_or(other.isnan()).logical_not(), 0),
+             other=lambda grad, self, other:
+                 grad.masked_fill((self >= other).logical_or(other.isnan()), 0))
+FMIN = defop("fmin", "FminBackward0", ("self", "other"),
+             self=lambda grad, self, other:
+                 grad.masked_fill((self <= other).logical_or(other.isnan()).logical_not(), 0),
+             other=lambda grad, self, other:
+                 grad.masked_fill((self <= other).logical_or(other.isnan()), 0))
 HYPOT = defop("hypot", "HypotBackward0", ("self", "other"),
               self=lambda grad, self, result: grad * self / result,
               other=lambda grad, other, result: grad * other / result)
@@ -93,7 +119,7 @@ ABS = defop("abs", "AbsBackward0", self=lambda grad, self: grad * self.sgn())
 SIGN = defop("sign", "SignBackward0", self=lambda grad: _zeros_like(grad))
 SGN = defop("sgn", "SgnBackward0", self=lambda grad: _zeros_like(grad))
 EXP = defop("exp", "ExpBackward0", self=lambda grad, result: grad * result)
-EXP2 = defop("exp2", "Exp2Backward0", self=lambda grad, result: grad * (result * LN2))
+EXP2 = defop("exp2", "Exp2Backward0", self=lambda grad, result: mul_scalar(grad * result, LN2))
 EXPM1 = defop("expm1", "Expm1Backward0", self=lambda grad, result: grad * (result + 1))
 LOG = defop("log", "LogBackward0", self=lambda grad, self: grad.div(self))
 LOG2 = defop("log2", "Log2Backward0", self=lambda grad, self: grad / (self * LN2))
@@ -113,15 +139,31 @@ ACOS = defop("acos", "AcosBackward0", self=lambda grad, self: grad * -((-self * 
 ATAN = defop("atan", "AtanBackward0", self=lambda grad, self: grad / (self * self + 1))
 SINH = defop("sinh", "SinhBackward0", self=lambda grad, self: grad * self.cosh())
 COSH = defop("cosh", "CoshBackward0", self=lambda grad, self: grad * self.sinh())
-TANH = defop("tanh", "TanhBackward0", self=lambda grad, result: grad * (1 - result * result))
+TANH = defop("tanh", "TanhBackward0", self=lambda grad, result: tanh_backward(grad, result))
 ASINH = defop("asinh", "AsinhBackward0", self=lambda grad, self: grad * (self.pow(2) + 1).rsqrt())
 ACOSH = defop("acosh", "AcoshBackward0", self=lambda grad, self: grad * (self.pow(2) - 1).rsqrt())
-ATANH = defop("atanh", "AtanhBackward0", self=lambda grad, self: grad * (1 / (1 - self.pow(2))))
+ATANH = defop("atanh", "AtanhBackward0", self=lambda grad, self: grad / (1 - self.pow(2)))
 SIGMOID = defop("sigmoid", "SigmoidBackward0",
-                self=lambda grad, result: grad * (1 - result) * result)
+                self=lambda grad, result: sigmoid_backward(grad, result))
 LOGIT = defop("logit", "LogitBackward0", ("self", "eps"), inputs=1,
               self=lambda grad, self, eps: _logit_backward(grad, self, eps))
-RELU = defop("relu", "ReluBackward0", self=lambda grad, result: _threshold_backward(grad, result))
+RELU = defop("relu", "ReluBackward0", self=lambda grad, result: threshold_backward(grad, result, 0))
+
+# The backward of relu, sigmoid and tanh are ops of their own in torch, so a gradient taken
+# with create_graph=True has their node (ThresholdBackwardBackward0, ...) as grad_fn, connected
+# to the forward's output.
+THRESHOLD_BACKWARD = defop("threshold_backward", "ThresholdBackwardBackward0",
+                           ("grad_output", "self", "threshold"), inputs=2,
+                           grad_output=lambda grad, self, threshold:
+                               threshold_backward(grad, self, threshold),
+                           self=lambda grad: _zeros_like(grad))
+SIGMOID_BACKWARD = defop("sigmoid_backward", "SigmoidBackwardBackward0", ("grad_output", "output"),
+                         grad_output=lambda grad, output: sigmoid_backward(grad, output),
+                         output=lambda grad, grad_output, output:
+                             grad * grad_output * (-2 * output + 1))
+TANH_BACKWARD = defop("tanh_backward", "TanhBackwardBackward0", ("grad_output", "output"),
+                      grad_output=lambda grad, output: tanh_backward(grad, output),
+                      output=lambda grad, grad_output, output: grad * (-2 * output * grad_output))
 ERF = defop("erf", "ErfBackward0",
             self=lambda grad, self: TWO_OVER_SQRT_PI * (-self.pow(2)).exp() * grad)
 ERFINV = defop("erfinv", "ErfinvBackward0",
@@ -141,13 +183,27 @@ SINC = defop("sinc", "SincBackward0", self=lambda grad, self: _sinc_backward(gra
 XLOGY = defop("xlogy", "XlogyBackward0", ("self", "other"),
               self=lambda grad, self, other: _xlogy_self(grad, self, other),
               other=lambda grad, self, other: _xlogy_other(grad, self, other))
+XLOGY_ST = defop("xlogy", "XlogyBackward1", ("other", "self"), inputs=1,
+                 other=lambda grad, self, other: _xlogy_other(grad, self, other))
+XLOGY_TS = defop("xlogy", "XlogyBackward2", ("self", "other"), inputs=1,
+                 self=lambda grad, self, other: _xlogy_self(grad, self, other))
 
 CLAMP = defop("clamp", "ClampBackward1", ("self", "min", "max"), inputs=1,
               self=lambda grad, self, min, max: _clamp_backward(grad, self, min, max))
 CLAMP_T = defop("clamp", "ClampBackward0", ("self", "min", "max"),
                 self=lambda grad, self, min, max: _clamp_backward(grad, self, min, max),
-                min=lambda grad, self, min: grad * (self < min) if min is not None else None,
-                max=lambda grad, self, max: grad * (self > max) if max is not None else None)
+                min=lambda grad, self, min, max: _clamp_backward_min(grad, self, min, max),
+                max=lambda grad, self, min, max: _clamp_backward_max(grad, self, min, max))
+CLAMP_MIN = defop("clamp_min", "ClampMinBackward0", ("self", "min"), inputs=1,
+                  self=lambda grad, self, min: _where(self >= min, grad, _zeros_like_scalar(grad)))
+CLAMP_MAX = defop("clamp_max", "ClampMaxBackward0", ("self", "max"), inputs=1,
+                  self=lambda grad, self, max: _where(self <= max, grad, _zeros_like_scalar(grad)))
+CLAMP_MIN_T = defop("clamp_min", "ClampMinBackward1", ("self", "min"),
+                    self=lambda grad, self, min: _where(self >= min, grad, _zeros_like_scalar(grad)),
+                    min=lambda grad, self, min: _where(self < min, grad, _zeros_like_scalar(grad)))
+CLAMP_MAX_T = defop("clamp_max", "ClampMaxBackward1", ("self", "max"),
+                    self=lambda grad, self, max: _where(self <= max, grad, _zeros_like_scalar(grad)),
+                    max=lambda grad, self, max: _where(self > max, grad, _zeros_like_scalar(grad)))
 WHERE = defop("where", "WhereBackward0", ("self", "other", "condition"), inputs=2,
               self=lambda grad, condition: grad.masked_fill(condition.logical_not(), 0),
               other=lambda grad, condition: grad.masked_fill(condition, 0))
@@ -183,12 +239,19 @@ COPY_ = defop("copy_", "CopyBackwards", ("self", "src"),
 # --- long derivatives -----------------------------------------------------------------
 
 def _not_differentiable(name):
-    raise RuntimeError(f"the derivative for '{name}' is not implemented.")
+    # the message of torch's NotImplemented node
+    raise RuntimeError(f"derivative for aten::{name} is not implemented")
 
 
 def _tie_half(grad, self, other):
     """maximum/minimum: at ties each input gets half the gradient."""
     return _where(self == other, grad / 2, grad)
+
+
+def _atan2_backward(grad, self, other, numerator):
+    """grad * numerator * r, r = 1 / (self^2 + other^2) set to 0 where infinite (as torch)."""
+    r = (self * self + other * other).reciprocal()
+    return grad * numerator * r.masked_fill(r.isinf(), 0)
 
 
 def _pow_backward(grad, self, exponent):
@@ -206,7 +269,8 @@ def _pow_backward_exponent(grad, self, exponent, result):
     zero = _zeros_like_scalar(grad)
     if _isinstance(self, Tensor):
         cond = (self == 0).logical_and(exponent >= 0)
-        return grad * _where(cond, zero, result * self.log())
+        base = self.to(result._dtype)  # torch takes the log in the promoted dtype
+        return grad * _where(cond, zero, result * base.log())
     with np.errstate(all="ignore"):
         log_base = builtins.float(np.log(np.float64(self)))
     if self == 0:
@@ -218,8 +282,38 @@ def _zeros_like_scalar(grad):
     return make(np.zeros((), grad._dtype.np), grad._dtype)
 
 
-def _threshold_backward(grad, result):
-    return _where(result <= 0, _zeros_like_scalar(grad), grad)
+def mul_scalar(input, other):
+    """input * other for a number other, recorded as torch's mul.Scalar (MulBackward1)."""
+    a = input._data
+    if other == 1 and type(other) is int:
+        r = a.copy()
+    else:
+        r = np.multiply(a, np.asarray(other).astype(a.dtype)) if a.dtype.kind == "f" else a * other
+    return finish(MUL_SCALAR, np.asarray(r), input._dtype if a.dtype.kind == "f" else None,
+                  (input, other))
+
+
+def threshold_backward(grad_output, self, threshold):
+    """grad_output where self > threshold, else 0 (nan in self passes the gradient)."""
+    g = grad_output._data
+    r = np.where(self._data <= threshold, np.zeros((), g.dtype), g)
+    return finish(THRESHOLD_BACKWARD, r, grad_output._dtype, (grad_output, self, threshold))
+
+
+def sigmoid_backward(grad_output, output):
+    """grad_output * (1 - output) * output, one op."""
+    g, o = grad_output._data, output._data
+    with np.errstate(all="ignore"):
+        r = g * (1 - o) * o
+    return finish(SIGMOID_BACKWARD, r, grad_output._dtype, (grad_output, output))
+
+
+def tanh_backward(grad_output, output):
+    """grad_output * (1 - output^2), one op."""
+    g, o = grad_output._data, output._data
+    with np.errstate(all="ignore"):
+        r = g * (1 - o * o)
+    return finish(TANH_BACKWARD, r, grad_output._dtype, (grad_output, output))
 
 
 def _clamp_backward(grad, self, min, max):
@@ -234,23 +328,43 @@ def _clamp_backward(grad, self, min, max):
     return _where(mask, grad, _zeros_like_scalar(grad))
 
 
+def _clamp_backward_min(grad, self, min, max):
+    # torch: min gets no gradient where min > max (the result is max there)
+    zero = _zeros_like_scalar(grad)
+    if max is None:
+        return _where(self < min, grad, zero)
+    return _where((self < min).logical_and(min < max), grad, zero)
+
+
+def _clamp_backward_max(grad, self, min, max):
+    zero = _zeros_like_scalar(grad)
+    if min is None:
+        return _where(self > max, grad, zero)
+    return _where((self > max).logical_or(max < min), grad, zero)
+
+
 def _logit_backward(grad, self, eps):
-    if eps is None:
-        return grad / (self * (1 - self))
-    lo, hi = eps, 1 - eps
-    inside = (self >= lo).logical_and(self <= hi)
-    return _where(inside, grad / (self * (1 - self)), _zeros_like_scalar(grad))
+    # torch: grad / (x (1 - x)); nan (no eps) or 0 (eps) outside [lo, hi]; nan stays nan
+    lo, hi = (0, 1) if eps is None else (eps, 1 - eps)
+    outside = (self < lo).logical_or(self > hi)
+    fill = make(np.asarray(math.nan if eps is None else 0, grad._dtype.np), grad._dtype)
+    return _where(outside, fill, grad / (self * (1 - self)))
 
 
 def _sinc_backward(grad, self):
+    # d/dx sin(pi x) / (pi x) = (pi x cos(pi x) - sin(pi x)) / (pi x^2); 0 at x == 0
     pix = self * math.pi
-    d = (pix.cos() * math.pi - pix.sin() / self) / self
-    return grad * _where(self == 0, _zeros_like_scalar(grad), d)
+    pix2 = self * self * math.pi
+    out = grad * (pix * pix.cos() - pix.sin()) / pix2
+    return _where(pix2 == 0, _zeros_like_scalar(grad), out)
 
 
 def _xlogy_self(grad, self, other):
-    return grad * _where((self == 0).logical_and(other.isnan().logical_not()),
-                         _zeros_like_scalar(grad), other.log())
+    # torch: xlogy(grad, other), zeroed where self == 0 and other <= 0
+    g = xlogy(grad, other)
+    if _isinstance(other, Tensor):
+        return g.masked_fill((self == 0).logical_and(other <= 0), 0)
+    return g if other > 0 else g.masked_fill(self == 0, 0)
 
 
 def _xlogy_other(grad, self, other):
@@ -277,6 +391,35 @@ def _shape(x):
     return x._data.shape if _isinstance(x, Tensor) else ()
 
 
+def _check_broadcast(a, b, *more):
+    """torch checks shapes before dtypes: raise its broadcast error first."""
+    shapes = [_shape(a), _shape(b)] + [_shape(m) for m in more]
+    try:
+        np.broadcast_shapes(*shapes)
+    except ValueError:
+        from ._common import broadcast_shapes
+        broadcast_shapes(*shapes)
+
+
+def _broadcast_error_n(shapes):
+    """torch's error for operands that do not broadcast: the shape so far (tensor a) against
+    the next operand (tensor b), dims compared from the last."""
+    acc = tuple(shapes[0])
+    for s in shapes[1:]:
+        n = builtins.max(len(acc), len(s))
+        a = (1,) * (n - len(acc)) + acc
+        b = (1,) * (n - len(s)) + tuple(s)
+        for i in range(n - 1, -1, -1):
+            if a[i] != b[i] and a[i] != 1 and b[i] != 1:
+                raise RuntimeError(_errors.broadcast_mismatch(a[i], b[i], i))
+        acc = tuple(y if x == 1 else x for x, y in zip(a, b))
+
+
+def _bool_kernel_error(kernel, a, b):
+    _check_broadcast(a, b)
+    return not_implemented_for(kernel, D.bool_)
+
+
 def _is_tensor_or_number(x):
     return _isinstance(x, Tensor) or is_number(x)
 
@@ -296,7 +439,7 @@ def _tn(x):
 
 def _as_tensor_number(x, dtype):
     """A 0-dim tensor for a Python number (for ops whose self must be a Tensor)."""
-    return make(np.array(number_value(x), dtype.np), dtype)
+    return make(np.asarray(array_of(x, dtype), dtype.np), dtype)
 
 
 # --- add / sub / mul / div --------------------------------------------------------------
@@ -305,8 +448,14 @@ def add(input, other, *, alpha=1, out=None):
     _check_binary("add", input, other)
     dtype = promote2(input, other)
     x, y = _binary_arrays(input, other, dtype)
-    if alpha != 1:
+    if alpha is not _ONE:  # 1.0 and True are checked too
         _check_alpha(alpha, dtype, "add")
+        if dtype.category == FLOATING:
+            r = _alpha_fma(x, y, alpha, dtype, input, other)
+            if not _isinstance(input, Tensor):
+                input, other = other, input
+            res = finish(ADD, r, dtype, (input, other, alpha))
+            return handle_out(res, out, "add") if out is not None else res
         y = y * array_of(alpha, dtype) if _isinstance(y, np.ndarray) else number_value(other) * alpha
         if _isinstance(y, np.ndarray) and y.dtype != dtype.np:
             y = y.astype(dtype.np)
@@ -320,11 +469,26 @@ def add(input, other, *, alpha=1, out=None):
     return handle_out(res, out, "add") if out is not None else res
 
 
+def _alpha_fma(x, y, alpha, dtype, a, b):
+    """x + alpha * y for a floating dtype as torch computes it: one fused multiply-add (half:
+    alpha rounded to half, computed in float)."""
+    work = _work_dtype(dtype)
+    al = work(np.float16(number_value(alpha))) if dtype is _HALF else work(number_value(alpha))
+    xx = np.asarray(x).astype(work, copy=False)
+    yy = np.asarray(y).astype(work, copy=False)
+    try:
+        np.broadcast_shapes(xx.shape, yy.shape)
+    except ValueError:
+        raise broadcast_error(_shape(a), _shape(b)) from None
+    with np.errstate(all="ignore"):
+        return np.asarray(_fma(yy, al, xx, work)).astype(dtype.np, copy=False)
+
+
 def _check_alpha(alpha, dtype, fn):
-    if dtype.category != FLOATING and _isinstance(alpha, builtins.float):
-        raise RuntimeError(f"For integral input tensors, argument alpha must not be a floating point number.")
-    if dtype is D.bool_ and not _isinstance(alpha, builtins.bool):
+    if _isinstance(alpha, (builtins.bool, np.bool_)) and dtype is not D.bool_:
         raise RuntimeError("Boolean alpha only supported for Boolean results.")
+    if dtype.category != FLOATING and _isinstance(alpha, (builtins.float, np.floating)):
+        raise RuntimeError("For integral input tensors, argument alpha must not be a floating point number.")
 
 
 def _check_sub_bool(a, b):
@@ -346,10 +510,15 @@ def sub(input, other, *, alpha=1, out=None):
     _check_sub_bool(input, other)
     dtype = promote2(input, other)
     x, y = _binary_arrays(input, other, dtype)
-    if alpha != 1:
+    if alpha is not _ONE:  # 1.0 and True are checked too
         _check_alpha(alpha, dtype, "sub")
-        y = np.multiply(y, alpha, dtype=dtype.np) if _isinstance(y, np.ndarray) else y * alpha
-    r = _run2(np.subtract, x, y, input, other)
+        if dtype.category == FLOATING:
+            r = _alpha_fma(x, y, -number_value(alpha), dtype, input, other)
+        else:
+            y = np.multiply(y, alpha, dtype=dtype.np) if _isinstance(y, np.ndarray) else y * alpha
+            r = _run2(np.subtract, x, y, input, other)
+    else:
+        r = _run2(np.subtract, x, y, input, other)
     if not _isinstance(input, Tensor):
         return handle_out(_rsub_record(r, dtype, other, input, alpha), out, "sub")
     res = finish(SUB, r, dtype, (input, other, alpha))
@@ -363,11 +532,26 @@ def _rsub_record(r, dtype, tensor, number, alpha):
 def rsub(input, other, *, alpha=1):
     """other - alpha * input (torch.rsub)."""
     if _isinstance(other, Tensor):
-        return sub(other, input, alpha=alpha)
+        check_tensor(input, "rsub")
+        _check_sub_bool(input, other)
+        dtype = promote2(input, other)
+        x, y = _binary_arrays(input, other, dtype)
+        if alpha is not _ONE:  # 1.0 and True are checked too
+            _check_alpha(alpha, dtype, "rsub")
+            if dtype.category == FLOATING:
+                r = _alpha_fma(y, x, -number_value(alpha), dtype, other, input)
+                return finish(RSUB_TT, r, dtype, (input, other, alpha))
+            x = np.multiply(x, alpha, dtype=dtype.np)
+        r = _run2(np.subtract, y, x, other, input)
+        return finish(RSUB_TT, r, dtype, (input, other, alpha))
     _check_sub_bool(input, other)
     dtype = promote2(input, other)
     x = array_of(input, dtype)
-    if alpha != 1:
+    if alpha is not _ONE:
+        _check_alpha(alpha, dtype, "rsub")
+        if dtype.category == FLOATING:
+            r = _alpha_fma(array_of(other, dtype), x, -number_value(alpha), dtype, other, input)
+            return finish(RSUB, r, dtype, (input, other, alpha))
         x = x * alpha
     r = np.subtract(array_of(other, dtype), x)
     return finish(RSUB, r.astype(dtype.np, copy=False) if _isinstance(r, np.ndarray) else r, dtype,
@@ -377,15 +561,30 @@ def rsub(input, other, *, alpha=1):
 def mul(input, other, *, out=None):
     _check_binary("mul", input, other)
     dtype = promote2(input, other)
-    x, y = _binary_arrays(input, other, dtype)
-    if dtype is D.bool_:
-        r = _run2(np.logical_and, x, y, input, other)
+    if dtype is _HALF and _scalar_operand(other):
+        r = _half_scalar_op(np.multiply, input, other)
     else:
-        r = _run2(np.multiply, x, y, input, other)
+        x, y = _binary_arrays(input, other, dtype)
+        if dtype is D.bool_:
+            r = _run2(np.logical_and, x, y, input, other)
+        else:
+            r = _run2(np.multiply, x, y, input, other)
     if not _isinstance(input, Tensor):
         input, other = other, input
     res = finish(MUL, r, dtype, (input, other))
     return handle_out(res, out, "mul") if out is not None else res
+
+
+def _scalar_operand(x):
+    return not _isinstance(x, Tensor) or x._data.ndim == 0
+
+
+def _half_scalar_op(fn, input, other):
+    """torch's half mul/div with a scalar (number or 0-dim) second operand: the scalar keeps
+    float precision (it is not rounded to half first), the result is rounded once."""
+    x = array_of(input, D.float32)
+    y = np.float32(other._data if _isinstance(other, Tensor) else number_value(other))
+    return np.asarray(fn(x, y)).astype(np.float16)
 
 
 def _true_div_dtype(dtype):
@@ -397,9 +596,12 @@ def div(input, other, *, rounding_mode=None, out=None):
     dtype = promote2(input, other)
     if rounding_mode is None:
         dtype = _true_div_dtype(dtype)
-        x, y = _binary_arrays(input, other, dtype)
         with np.errstate(divide="ignore", invalid="ignore"):
-            r = _run2(np.true_divide, x, y, input, other)
+            if dtype is _HALF and _scalar_operand(other):
+                r = _half_scalar_op(np.true_divide, input, other)
+            else:
+                x, y = _binary_arrays(input, other, dtype)
+                r = _run2(np.true_divide, x, y, input, other)
         if not _isinstance(input, Tensor):
             # number / tensor is recorded as reciprocal then mul, as in torch
             return mul(reciprocal(other), input) if out is None else handle_out(
@@ -409,8 +611,12 @@ def div(input, other, *, rounding_mode=None, out=None):
     if rounding_mode not in ("trunc", "floor"):
         raise RuntimeError("div expected rounding_mode to be one of None, 'trunc', or 'floor' but "
                            f"found '{rounding_mode}'")
+    if dtype is D.bool_:
+        raise _bool_kernel_error("div_floor_cpu" if rounding_mode == "floor" else "div_trunc_cpu",
+                                 input, other)
     x, y = _binary_arrays(input, other, dtype)
     if dtype.category != FLOATING:
+        _check_broadcast(input, other)
         _check_int_zero(y)
         if rounding_mode == "floor":
             r = _run2(np.floor_divide, x, y, input, other)
@@ -425,6 +631,7 @@ def div(input, other, *, rounding_mode=None, out=None):
             if rounding_mode == "trunc":
                 r = np.trunc(_run2(np.true_divide, x, y, input, other))
             else:
+                _check_broadcast(input, other)
                 r = _floor_div_float(x, y, dtype)
     if not _isinstance(input, Tensor):
         input = _as_tensor_number(input, dtype)
@@ -454,29 +661,43 @@ def true_divide(input, other, *, out=None):
 def floor_divide(input, other, *, out=None):
     _check_binary("floor_divide", input, other)
     dtype = promote2(input, other)
+    if dtype is D.bool_:
+        raise _bool_kernel_error("div_floor_cpu", input, other)
     x, y = _binary_arrays(input, other, dtype)
+    _check_broadcast(input, other)
     if dtype.category != FLOATING:
         _check_int_zero(y)
         r = _run2(np.floor_divide, x, y, input, other)
     else:
         r = _floor_div_float(x, y, dtype)
-    if not _isinstance(input, Tensor):
-        input = _as_tensor_number(input, dtype)
-    res = finish(FLOOR_DIVIDE, r, dtype, (input, other))
+    # torch's NotImplemented node has an edge per input that requires grad, no more
+    gi = _isinstance(input, Tensor) and input._requires_grad
+    go = _isinstance(other, Tensor) and other._requires_grad
+    if gi and go:
+        res = finish(FLOOR_DIVIDE, r, dtype, (input, other))
+    elif go:
+        res = finish(FLOOR_DIVIDE_RSCALAR, r, dtype, (other, input))
+    else:
+        res = finish(FLOOR_DIVIDE_SCALAR, r, dtype, (input, other))
     return handle_out(res, out, "floor_divide") if out is not None else res
 
 
 def remainder(input, other, *, out=None):
     _check_binary("remainder", input, other)
     dtype = promote2(input, other)
+    if dtype is D.bool_:
+        raise _bool_kernel_error("remainder_cpu", input, other)
     x, y = _binary_arrays(input, other, dtype)
     if dtype.category != FLOATING:
+        _check_broadcast(input, other)
         _check_int_zero(y)
         r = _run2(np.remainder, x, y, input, other)
     else:
         r = _run2(_float_remainder, x, y, input, other)
     if not _isinstance(input, Tensor):
-        input = _as_tensor_number(input, dtype)
+        # remainder(Scalar, Tensor) has no derivative in torch
+        res = finish(REMAINDER_ST, r, dtype, (other, input))
+        return handle_out(res, out, "remainder") if out is not None else res
     op = REMAINDER_TT if _isinstance(other, Tensor) else REMAINDER
     res = finish(op, r, dtype, (input, other))
     return handle_out(res, out, "remainder") if out is not None else res
@@ -495,8 +716,11 @@ def _float_remainder(x, y):
 def fmod(input, other, *, out=None):
     check_tensor(input, "fmod")
     dtype = promote2(input, other)
+    if dtype is D.bool_:
+        raise _bool_kernel_error("fmod_cpu", input, other)
     x, y = _binary_arrays(input, other, dtype)
     if dtype.category != FLOATING:
+        _check_broadcast(input, other)
         _check_int_zero(y)
     with np.errstate(divide="ignore", invalid="ignore"):
         r = _run2(np.fmod, x, y, input, other)
@@ -515,6 +739,8 @@ def pow(input, exponent, *, out=None):  # noqa: A001 - torch's name
         return _pow_scalar_base(input, exponent, out)
     if _isinstance(exponent, Tensor):
         dtype = promote2(input, exponent)
+        if dtype is D.bool_:
+            raise _bool_kernel_error("pow", input, exponent)
         x, y = _binary_arrays(input, exponent, dtype)
         if dtype.category != FLOATING:
             r = _int_pow(x, y, dtype, input, exponent)
@@ -534,10 +760,19 @@ def pow(input, exponent, *, out=None):  # noqa: A001 - torch's name
             raise RuntimeError("Integers to negative integer powers are not allowed.")
         r = np.power(x, exponent, dtype=dtype.np) if dtype is not D.bool_ else \
             np.power(x.astype(np.int64), exponent).astype(np.bool_)
+    elif dtype is _HALF:
+        # torch: float pow, no sqrt shortcut (pow(-0., .5) is 0.); NumPy takes the shortcut
+        # for a scalar 0.5, not for an array exponent
+        x32 = x.astype(np.float32)
+        with np.errstate(all="ignore"):
+            r = np.power(x32, np.full(x32.shape, exponent, np.float32)).astype(np.float16)
     elif exponent == 2:
         r = np.square(x)
     elif exponent == 0.5:
         r = np.sqrt(x) if dtype.category == FLOATING else np.power(x, exponent)
+    elif exponent == -0.5:  # torch: rsqrt (so pow(-0., -0.5) is -inf)
+        with np.errstate(all="ignore"):
+            r = np.divide(1, np.sqrt(x), dtype=x.dtype)
     else:
         with np.errstate(all="ignore"):
             r = np.power(x, array_of(exponent, dtype))
@@ -550,7 +785,7 @@ def _int_pow(x, y, dtype, a, b):
     if dtype is D.bool_:
         return _run2(np.power, np.asarray(x, np.int64), ya.astype(np.int64), a, b).astype(np.bool_)
     # torch: an integer to a negative power gives 0, except 1 and -1
-    xa = np.asarray(x)
+    xa = np.asarray(x).astype(dtype.np, copy=False)
     neg = ya < 0
     if np.any(neg):
         safe = np.where(neg, 0, ya)
@@ -559,13 +794,15 @@ def _int_pow(x, y, dtype, a, b):
         minus_one = xa == -1
         negr = np.where(one, 1, np.where(minus_one, np.where(ya % 2 == 0, 1, -1), 0))
         return np.where(neg, negr, r).astype(dtype.np)
-    return _run2(np.power, xa, ya, a, b)
+    return np.asarray(_run2(np.power, xa, ya, a, b)).astype(dtype.np, copy=False)
 
 
 def _pow_scalar_base(base, exponent, out):
     check_tensor(exponent, "pow", "exponent", 2)
     base = number_value(base)
     dtype = promote2(base, exponent)
+    if dtype is D.bool_:
+        raise not_implemented_for("pow", dtype)
     y = array_of(exponent, dtype)
     if dtype.category != FLOATING:
         r = _int_pow(array_of(base, dtype), y, dtype, base, exponent)
@@ -667,8 +904,10 @@ tanh = _float_unary(TANH, np.tanh)
 asinh = _float_unary(ASINH, np.arcsinh)
 acosh = _float_unary(ACOSH, np.arccosh)
 atanh = _float_unary(ATANH, np.arctanh)
-deg2rad = _float_unary(DEG2RAD, np.deg2rad)
-rad2deg = _float_unary(RAD2DEG, np.rad2deg)
+deg2rad = _float_unary(DEG2RAD, lambda a, out=None: np.multiply(a, a.dtype.type(math.pi / 180),
+                                                                   out=out))
+rad2deg = _float_unary(RAD2DEG, lambda a, out=None: np.multiply(a, a.dtype.type(180 / math.pi),
+                                                                   out=out))
 
 
 def _rsqrt_np(a, out=None):
@@ -683,7 +922,7 @@ def _reciprocal_np(a, out=None):
 
 def _sigmoid_np(a, out=None):
     # 1 / (1 + exp(-x)), in the input's precision
-    r = np.negative(a, out=out)
+    r = np.negative(a, out=out) if out is not None else np.asarray(np.negative(a))
     np.exp(r, out=r)
     np.add(r, 1, out=r)
     return np.divide(1, r, out=r)
@@ -805,7 +1044,7 @@ def sign(input, *, out=None):
 def _sign_np(a, d):
     if d is D.bool_:
         return a.copy()
-    r = np.sign(a)
+    r = np.asarray(np.sign(a))
     if d.category == FLOATING:
         r[np.isnan(a)] = 0  # torch: sign(nan) == 0
     return r
@@ -843,20 +1082,22 @@ def round(input, *, decimals=0, out=None):  # noqa: A001
     check_tensor(input, "round")
     d = input._dtype
     if d is D.bool_:
-        raise not_implemented_for("round_cpu", d)
+        raise not_implemented_for("round_cpu" if decimals != 0 else "round_vml_cpu", d)
     if d.category == INTEGRAL:
         if decimals != 0:
             raise not_implemented_for("round_cpu", d)
         return finish(ROUND, input._data.copy(), d, (input,))
     if decimals == 0:
         return finish(ROUND, np.rint(input._data), d, (input,))
-    # torch: nearbyint(x * 10**d) / 10**d, computed in the input's precision
-    scale = np.asarray(10.0 ** decimals, d.np) if decimals > 0 else np.asarray(10.0 ** -decimals, d.np)
+    # torch: nearbyint(x * 10**d) / 10**d, computed in the input's precision (float for half)
+    work = _work_dtype(d)
+    a = input._data.astype(work, copy=False)
+    scale = np.asarray(10.0 ** decimals, work) if decimals > 0 else np.asarray(10.0 ** -decimals, work)
     with np.errstate(all="ignore"):
         if decimals > 0:
-            r = np.rint(input._data * scale) / scale
+            r = np.rint(a * scale) / scale
         else:
-            r = np.rint(input._data / scale) * scale
+            r = np.rint(a / scale) * scale
     res = finish(ROUND_DEC, r.astype(d.np, copy=False), d, (input, decimals))
     return handle_out(res, out, "round") if out is not None else res
 
@@ -886,7 +1127,7 @@ def relu(input):
     check_tensor(input, "relu")
     d = input._dtype
     if d is D.bool_:
-        raise not_implemented_for("clamp_min_scalar_cpu", d)
+        raise RuntimeError("Boolean inputs not supported for relu")
     a = input._data
     # torch: x < 0 ? 0 : x, so -0. and nan pass through
     r = np.where(a < 0, np.zeros((), a.dtype), a)
@@ -894,6 +1135,8 @@ def relu(input):
 
 
 def relu_(input):
+    if input._dtype is D.bool_:
+        raise RuntimeError("Boolean inputs not supported for relu")
     return _inplace(RELU, input, (input,), lambda a: np.copyto(a, 0, where=a < 0))
 
 
@@ -929,12 +1172,15 @@ def sinc(input, *, out=None):
     if d.category != FLOATING:
         d = D.get_default_dtype()
         a = a.astype(d.np)
-    return finish(SINC, np.sinc(a).astype(d.np, copy=False), d, (input,))
+    r = np.sinc(a.astype(np.float32) if d is D.float16 else a)  # half: computed in float
+    res = finish(SINC, r.astype(d.np, copy=False), d, (input,))
+    return handle_out(res, out, "sinc") if out is not None else res
 
 
 # --- binary math ---------------------------------------------------------------------------
 
-def _float_binary(op, fn):
+def _float_binary(op, fn, int_kernel=None):
+    """A binary op with a floating result; ``int_kernel``: torch refuses integer inputs."""
     name = op.name
 
     def f(input, other, *, out=None):
@@ -942,6 +1188,9 @@ def _float_binary(op, fn):
         check_tensor(other, name, "other", 2)
         d = promote2(input, other)
         if d.category != FLOATING:
+            if int_kernel is not None:
+                _check_broadcast(input, other)
+                raise not_implemented_for(int_kernel, d)
             d = D.get_default_dtype()
         x, y = _binary_arrays(input, other, d)
         with np.errstate(all="ignore"):
@@ -955,20 +1204,31 @@ def _float_binary(op, fn):
 
 atan2 = _float_binary(ATAN2, np.arctan2)
 arctan2 = atan2
-hypot = _float_binary(HYPOT, np.hypot)
+hypot = _float_binary(HYPOT, np.hypot, "hypot_cpu")
 
 
 def xlogy(input, other, *, out=None):
+    ti, to = _isinstance(input, Tensor), _isinstance(other, Tensor)
+    if not (ti or to) or not (_is_tensor_or_number(input) and _is_tensor_or_number(other)):
+        raise TypeError(f"xlogy() received an invalid combination of arguments - got "
+                        f"({_tn(input)}, {_tn(other)})")
     d = promote2(input, other)
     if d.category != FLOATING:
         d = D.get_default_dtype()
     x, y = _binary_arrays(input, other, d)
     with np.errstate(all="ignore"):
-        r = np.where(np.asarray(x) == 0, np.zeros((), d.np), np.asarray(x) * np.log(y))
-        r = np.where(np.isnan(y), np.asarray(y) * 1, r).astype(d.np)
-    if not _isinstance(other, Tensor):
-        other = _as_tensor_number(other, d)
-    return finish(XLOGY, r, d, (input, other))
+        # torch: nan if y is nan, else 0 if x == 0, else x * log(y)
+        xa, ya = np.asarray(x), np.asarray(y)
+        r = _run2(np.multiply, xa, np.log(ya), input, other)
+        r = np.where(xa == 0, np.zeros((), d.np), r)
+        r = np.where(np.isnan(ya), ya, r).astype(d.np, copy=False)
+    if ti and to:
+        res = finish(XLOGY, r, d, (input, other))
+    elif ti:
+        res = finish(XLOGY_TS, r, d, (input, other))
+    else:
+        res = finish(XLOGY_ST, r, d, (other, input))
+    return handle_out(res, out, "xlogy") if out is not None else res
 
 
 def _minmax_binary(op, fn, name):
@@ -989,16 +1249,8 @@ maximum = _minmax_binary(MAXIMUM, np.maximum, "maximum")
 minimum = _minmax_binary(MINIMUM, np.minimum, "minimum")
 
 
-def fmax(input, other):
-    d = promote2(input, other)
-    x, y = _binary_arrays(input, other, d)
-    return make(np.fmax(x, y), d)
-
-
-def fmin(input, other):
-    d = promote2(input, other)
-    x, y = _binary_arrays(input, other, d)
-    return make(np.fmin(x, y), d)
+fmax = _minmax_binary(FMAX, np.fmax, "fmax")
+fmin = _minmax_binary(FMIN, np.fmin, "fmin")
 
 
 # --- clamp / where / lerp ---------------------------------------------------------------
@@ -1010,6 +1262,10 @@ def clamp(input, min=None, max=None, *, out=None):  # noqa: A002
     if _isinstance(min, Tensor) or _isinstance(max, Tensor):
         return _clamp_tensor(input, min, max, out)
     d = result_type(*[v for v in (input, min, max) if v is not None])
+    if d is D.bool_:
+        raise not_implemented_for("clamp_scalar_cpu" if min is not None and max is not None else
+                                  "clamp_min_scalar_cpu" if min is not None else
+                                  "clamp_max_scalar_cpu", d)
     a = array_of(input, d)
     lo = None if min is None else array_of(min, d)
     hi = None if max is None else array_of(max, d)
@@ -1034,6 +1290,9 @@ def _clip(a, lo, hi, d):
 
 def _clamp_tensor(input, min, max, out):  # noqa: A002
     d = result_type(*[v for v in (input, min, max) if v is not None])
+    if d is D.bool_ and min is not None and max is not None:
+        _check_broadcast(input, min, max)
+        raise not_implemented_for("clamp_cpu", d)
     a = array_of(input, d)
     lo = None if min is None else array_of(min, d)
     hi = None if max is None else array_of(max, d)
@@ -1053,12 +1312,30 @@ def _clamp_tensor(input, min, max, out):  # noqa: A002
 clip = clamp
 
 
-def clamp_min(input, min):  # noqa: A002
-    return clamp(input, min=min)
+def _clamp_one(input, bound, is_min, out):
+    name = "clamp_min" if is_min else "clamp_max"
+    check_tensor(input, name)
+    d = result_type(input, bound)
+    tb = _isinstance(bound, Tensor)
+    if d is D.bool_ and not tb:
+        raise not_implemented_for(name + "_scalar_cpu", d)
+    a = array_of(input, d)
+    b = array_of(bound, d)
+    r = _run2(np.maximum if is_min else np.minimum, a, b, input, bound)
+    if tb:
+        op = CLAMP_MIN_T if is_min else CLAMP_MAX_T
+    else:
+        op = CLAMP_MIN if is_min else CLAMP_MAX
+    res = finish(op, np.asarray(r).astype(d.np, copy=False), d, (input, bound))
+    return handle_out(res, out, name) if out is not None else res
 
 
-def clamp_max(input, max):  # noqa: A002
-    return clamp(input, max=max)
+def clamp_min(input, min, *, out=None):  # noqa: A002
+    return _clamp_one(input, min, True, out)
+
+
+def clamp_max(input, max, *, out=None):  # noqa: A002
+    return _clamp_one(input, max, False, out)
 
 
 def clamp_(self, min=None, max=None):  # noqa: A002
@@ -1101,9 +1378,7 @@ def where(condition, input=None, other=None, *, out=None):
     try:
         r = np.where(condition._data, x, y)
     except ValueError:
-        shapes = [condition._data.shape, _shape(input), _shape(other)]
-        from ._common import broadcast_shapes
-        broadcast_shapes(*shapes)
+        _broadcast_error_n([condition._data.shape, _shape(input), _shape(other)])
         raise
     r = np.asarray(r)
     if r.dtype != d.np:
@@ -1117,37 +1392,109 @@ def _where(cond, x, y):
     return where(cond, x, y)
 
 
+def _c10_name(d):
+    return {"float32": "float", "float64": "double", "float16": "c10::Half", "int64": "long int",
+            "int32": "int", "int16": "short int", "int8": "signed char", "uint8": "unsigned char",
+            "bool": "bool"}[d.name]
+
+
+def _fma(a, b, c, work):
+    """a * b + c rounded once, as torch's vectorized kernels (fused multiply-add) compute it.
+
+    float32 (and half, which torch computes in float): the product is exact in float64.
+    float64: Dekker's exact product and a compensated sum.
+    """
+    if work is not np.float64:
+        return (np.asarray(a, np.float64) * b + c).astype(work)
+    a, b, c = np.asarray(a, np.float64), np.asarray(b, np.float64), np.asarray(c, np.float64)
+    p = a * b
+    ca, cb = 134217729.0 * a, 134217729.0 * b
+    ah = ca - (ca - a)
+    bh = cb - (cb - b)
+    al, bl = a - ah, b - bh
+    e = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+    s = p + c
+    v = s - p
+    r = s + (((p - (s - v)) + (c - v)) + e)
+    return np.where(np.isfinite(r), r, p + c)
+
+
+def _work_dtype(d):
+    return np.float32 if d is D.float16 else d.np.type
+
+
 def lerp(input, end, weight, *, out=None):
     check_tensor(input, "lerp")
     check_tensor(end, "lerp", "end", 2)
-    d = promote2(input, end)
-    if _isinstance(weight, Tensor):
-        d = D.promote(d, weight._dtype)
-        w = weight._data
+    d = input._dtype
+    if end._dtype is not d:
+        raise RuntimeError(f"expected dtype {_c10_name(d)} for `end` but got dtype "
+                           f"{_c10_name(end._dtype)}")
+    tw = _isinstance(weight, Tensor)
+    if tw:
+        if weight._dtype is not d:
+            raise RuntimeError(f"expected dtype {_c10_name(d)} for `weight` but got dtype "
+                               f"{_c10_name(weight._dtype)}")
         op = LERP_T
     else:
-        w = weight
         op = LERP
-    a, b = input._data, end._data
-    # torch: weight < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w)
+    _check_broadcast(input, end, weight)
+    if d.category != FLOATING:
+        raise not_implemented_for("lerp_kernel_tensor" if tw else "lerp_kernel_scalar", d)
+    # torch: |weight| < 0.5 ? self + weight * (end - self) : end - (end - self) * (1 - weight),
+    # each a fused multiply-add, in float for half
+    work = _work_dtype(d)
+    a = input._data.astype(work, copy=False)
+    b = end._data.astype(work, copy=False)
+    w = weight._data.astype(work, copy=False) if tw else work(number_value(weight))
     with np.errstate(all="ignore"):
         diff = b - a
-        wa = np.asarray(w, d.np)
-        r = np.where(np.abs(wa) < 0.5, a + wa * diff, b - diff * (1 - wa)).astype(d.np)
-    res = finish(op, r, d, (input, end, weight))
+        r = np.where(np.abs(w) < 0.5, _fma(w, diff, a, work), _fma(-diff, work(1) - w, b, work))
+    res = finish(op, np.asarray(r).astype(d.np, copy=False), d, (input, end, weight))
     return handle_out(res, out, "lerp") if out is not None else res
 
 
 def addcmul(input, tensor1, tensor2, *, value=1, out=None):
     d = result_type(input, tensor1, tensor2)
-    r = np.asarray(array_of(input, d) + value * (array_of(tensor1, d) * array_of(tensor2, d))).astype(d.np)
-    return finish(ADDCMUL, r, d, (input, tensor1, tensor2, value))
+    _check_broadcast(input, tensor1, tensor2)
+    if d is D.bool_:
+        raise not_implemented_for("addcmul_cpu_out", d)
+    if d.category == FLOATING:
+        # torch: self + (value * tensor1) * tensor2, the last two fused, in float for half
+        work = _work_dtype(d)
+        with np.errstate(all="ignore"):
+            vt1 = work(number_value(value)) * array_of(tensor1, d).astype(work, copy=False)
+            r = _fma(vt1, array_of(tensor2, d), array_of(input, d), work)
+    else:
+        v = int(number_value(value))
+        r = array_of(input, d) + v * array_of(tensor1, d) * array_of(tensor2, d)
+    res = finish(ADDCMUL, np.asarray(r).astype(d.np, copy=False), d,
+                 (input, tensor1, tensor2, value))
+    return handle_out(res, out, "addcmul") if out is not None else res
+
+
+_ADDCDIV_INT = ("Integer division with addcdiv is no longer supported, and in a future  release "
+                "addcdiv will perform a true division of tensor1 and tensor2. The historic addcdiv "
+                "behavior can be implemented as (input + value * torch.trunc(tensor1 / tensor2))"
+                ".to(input.dtype) for integer inputs and as (input + value * tensor1 / tensor2) "
+                "for float inputs. The future addcdiv behavior is just the latter implementation: "
+                "(input + value * tensor1 / tensor2), for all dtypes.")
 
 
 def addcdiv(input, tensor1, tensor2, *, value=1, out=None):
+    if (_isinstance(tensor1, Tensor) and tensor1._dtype.category != FLOATING and
+            _isinstance(tensor2, Tensor) and tensor2._dtype.category != FLOATING):
+        raise RuntimeError(_ADDCDIV_INT)
     d = result_type(input, tensor1, tensor2)
-    r = np.asarray(array_of(input, d) + value * (array_of(tensor1, d) / array_of(tensor2, d))).astype(d.np)
-    return finish(ADDCDIV, r, d, (input, tensor1, tensor2, value))
+    _check_broadcast(input, tensor1, tensor2)
+    # torch: self + (value * tensor1) / tensor2, in float for half
+    work = _work_dtype(d)
+    with np.errstate(all="ignore"):
+        vt1 = work(number_value(value)) * array_of(tensor1, d).astype(work, copy=False)
+        r = array_of(input, d).astype(work, copy=False) + vt1 / array_of(tensor2, d)
+    res = finish(ADDCDIV, np.asarray(r).astype(d.np, copy=False), d,
+                 (input, tensor1, tensor2, value))
+    return handle_out(res, out, "addcdiv") if out is not None else res
 
 
 # --- comparisons and logic (never differentiable) ---------------------------------------
@@ -1207,7 +1554,8 @@ def _bitwise(fn, name, kernel):
         if not _isinstance(input, Tensor):
             input, other = other, input
         d = promote2(input, other)
-        if d.category == FLOATING:
+        if d.category == FLOATING or (d is D.bool_ and kernel in ("lshift_cpu", "rshift_cpu")):
+            _check_broadcast(input, other)
             raise not_implemented_for(kernel, d)
         x, y = _binary_arrays(input, other, d)
         r = _run2(fn, x, y, input, other)
@@ -1283,17 +1631,24 @@ def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
         raise RuntimeError(f"{_scalar_name(input._dtype)} did not match {_scalar_name(other._dtype)}")
     d = input._dtype
     a, b = input._data, other._data
-    if d is D.bool_:
-        return make(np.asarray(a == b), D.bool_)
-    if d.category != FLOATING:
-        a = a.astype(np.float64)
-        b = b.astype(np.float64)
+    _check_broadcast(input, other)
     with np.errstate(all="ignore"):
         close = np.asarray(a == b)
-        diff = np.abs(a - b)
-        close = close | (np.isfinite(diff) & (diff <= atol + rtol * np.abs(b)))
-        if equal_nan:
+        if equal_nan and d.category == FLOATING:
             close = close | (np.isnan(a) & np.isnan(b))
+        if rtol == 0 and atol == 0:
+            return make(close, D.bool_)
+        # torch: integers and bools in the default dtype, floats in their own
+        if d.category != FLOATING:
+            a = a.astype(D.get_default_dtype().np)
+            b = b.astype(D.get_default_dtype().np)
+        if a.dtype == np.float16:  # half times a scalar: the scalar stays float
+            prod = (b.astype(np.float32) * np.float32(rtol)).astype(np.float16)
+        else:
+            prod = b * a.dtype.type(rtol)
+        allowed = np.abs(prod) + a.dtype.type(atol)
+        diff = np.abs(a - b)
+        close = close | (np.isfinite(diff) & (diff <= allowed))
     return make(np.asarray(close), D.bool_)
 
 
@@ -1311,8 +1666,9 @@ def equal(input, other):
 
 # --- in-place arithmetic ---------------------------------------------------------------
 
-def _inplace_binary(op, fn, name, self, other, extra=()):
-    """self.op_(other): compute in self's dtype (torch's cast check first)."""
+def _inplace_binary(op, fn, name, self, other, extra=(), alpha=None):
+    """self.op_(other): compute in self's dtype (torch's cast check first); ``alpha`` scales
+    other (add_/sub_)."""
     check_tensor(self, name)
     if not (_isinstance(other, Tensor) or is_number(other)):
         raise TypeError(f"{name}() received an invalid combination of arguments - got "
@@ -1333,6 +1689,16 @@ def _inplace_binary(op, fn, name, self, other, extra=()):
                                f"broadcast shape {list(target)}")
     y = array_of(other, rd)
     values = (self, other) + extra
+    if alpha is not None and alpha is not _ONE:
+        _check_alpha(alpha, rd, name)
+        if rd.category == FLOATING:
+            k = -number_value(alpha) if op is SUB else number_value(alpha)
+
+            def compute(a):  # one fused multiply-add, as torch
+                np.copyto(a, _alpha_fma(a, y, k, rd, self, other), casting="unsafe")
+
+            return _inplace(op, self, values, compute)
+        y = y * number_value(alpha) if _isinstance(y, np.ndarray) else number_value(other) * alpha
 
     def compute(a):
         if rd is d:
@@ -1346,18 +1712,14 @@ def _inplace_binary(op, fn, name, self, other, extra=()):
 
 
 def add_(self, other, *, alpha=1):
-    if alpha != 1:
-        other = other * alpha
     if self._dtype is D.bool_:
-        return _inplace_binary(ADD, np.logical_or, "add_", self, other, (alpha,))
-    return _inplace_binary(ADD, np.add, "add_", self, other, (alpha,))
+        return _inplace_binary(ADD, np.logical_or, "add_", self, other, (alpha,), alpha)
+    return _inplace_binary(ADD, np.add, "add_", self, other, (alpha,), alpha)
 
 
 def sub_(self, other, *, alpha=1):
     _check_sub_bool(self, other)
-    if alpha != 1:
-        other = other * alpha
-    return _inplace_binary(SUB, np.subtract, "sub_", self, other, (alpha,))
+    return _inplace_binary(SUB, np.subtract, "sub_", self, other, (alpha,), alpha)
 
 
 def mul_(self, other):
@@ -1398,7 +1760,8 @@ def fmod_(self, other):
 
 def floor_divide_(self, other):
     res = floor_divide(self.detach(), other)
-    return _assign_inplace(FLOOR_DIVIDE, self, (self, other), res)
+    op = FLOOR_DIVIDE if _isinstance(other, Tensor) and other._requires_grad else FLOOR_DIVIDE_SCALAR
+    return _assign_inplace(op, self, (self, other), res)
 
 
 def neg_(self):
@@ -1459,12 +1822,11 @@ def _fill(a, v):
 def copy_(self, src, non_blocking=False):
     check_tensor(src, "copy_", "src", 1)
     if src._data.shape != self._data.shape:
-        try:
-            np.broadcast_to(src._data, self._data.shape)
-        except ValueError:
-            raise RuntimeError(f"The size of tensor a ({self._data.shape[-1] if self._data.ndim else 1}) "
-                               f"must match the size of tensor b ({src._data.shape[-1] if src._data.ndim else 1}) "
-                               f"at non-singleton dimension {max(self._data.ndim - 1, 0)}") from None
+        _broadcast_error_n([self._data.shape, src._data.shape])
+        target = np.broadcast_shapes(self._data.shape, src._data.shape)
+        if target != self._data.shape:
+            raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the "
+                               f"broadcast shape {list(target)}")
     s = src._data
     return _inplace(COPY_, self, (self, src),
                     lambda a: np.copyto(a, s if not np.may_share_memory(a, s) else s.copy(),

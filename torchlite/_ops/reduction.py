@@ -13,10 +13,19 @@ from .. import return_types
 from .._dispatch import defop, finish, finish_multi
 from .._tensor import Tensor, make, scalar_type_name
 from ._common import check_tensor, wrap_dims, wrap_dim, handle_out, not_implemented_for
+from ..autograd import grad_mode
 
 FLOATING, INTEGRAL, BOOL = D.FLOATING, D.INTEGRAL, D.BOOL
 _isinstance = isinstance
 int64 = D.int64
+_state = grad_mode._state
+
+
+def _check_autograd_dtype(input, dtype):
+    """torch refuses a non-floating dtype= on an input that requires grad."""
+    if (dtype is not None and dtype.category != FLOATING and _state.enabled
+            and input._requires_grad):
+        raise RuntimeError(f"Autograd not support dtype: {scalar_type_name(dtype)}")
 
 
 # --- helpers for the rules ---------------------------------------------------------------
@@ -65,8 +74,16 @@ def _amax_backward(grad, self, result, dims, keepdim):
 
 def _var_backward(grad, self, dims, correction, keepdim):
     n = _count(self._data.shape, dims)
+    dof = n - correction
+    if dof <= 0 and (self._data.ndim == 0 or len(dims) == self._data.ndim):
+        # torch: inf * (x - mean), spelled so that x == mean gives nan (a constant factor)
+        from .pointwise import where
+        nan = make(np.asarray(math.nan, grad._dtype.np), grad._dtype)
+        inf = make(np.asarray(math.inf, grad._dtype.np), grad._dtype)
+        return grad * where(self == self.mean(), nan, inf)
     g = _restore(grad, dims, self._data.ndim, keepdim)
-    return (2.0 / (n - correction)) * g * (self - self.mean(dims, keepdim=True))
+    scale = 2.0 / dof if dof else math.inf  # as C++ double division
+    return scale * g * (self - self.mean(dims, keepdim=True))
 
 
 def _std_backward(grad, self, result, dims, correction, keepdim):
@@ -76,8 +93,9 @@ def _std_backward(grad, self, result, dims, correction, keepdim):
 
 def _count(shape, dims):
     n = 1
-    for d in dims:
-        n *= shape[d]
+    if shape:  # a 0-dim tensor reduced over dim 0 counts its one element
+        for d in dims:
+            n *= shape[d]
     return n
 
 
@@ -86,7 +104,7 @@ def _norm_backward(grad, self, ord, result, dims, keepdim):
     g = _restore(grad, dims, ndim, keepdim)
     r = _restore(result, dims, ndim, keepdim)
     if ord == 0:
-        return self * 0
+        return None  # torch: no gradient (undefined) for the 0-"norm"
     if ord == 1:
         return self.sgn() * g
     if ord == 2:
@@ -98,15 +116,21 @@ def _norm_backward(grad, self, ord, result, dims, keepdim):
     return self * self.abs().pow(ord - 2) * scale.masked_fill(r == 0, 0)
 
 
-def _prod_backward(grad, self, result, dims, keepdim):
+def _prod_backward(grad, self, result, dims, keepdim, full=False):
     g = _restore(grad, dims, self._data.ndim, keepdim)
-    if not (self == 0).any().item():
+    if self._data.ndim == 0:
+        return grad
+    zeros = int(np.count_nonzero(self._data == 0))
+    if not zeros:
         return g * (_restore(result, dims, self._data.ndim, keepdim) / self)
+    if full and zeros > 1 and not _state.enabled:
+        # torch: two zeros or more make every partial product zero (first order only)
+        return make(np.zeros(self._data.shape, grad._dtype.np), grad._dtype)
     # with zeros: the product of the other elements, from exclusive scans both ways
-    if len(dims) != 1:
-        flat = self.reshape(-1)
-        others = _prod_of_others(flat, 0).reshape(self.shape)
-        return g * others
+    if full or len(dims) != 1:
+        # torch: the flat product of the others, times grad, viewed back as the input
+        flat = self.contiguous().view(-1)
+        return (grad * _prod_of_others(flat, 0)).view(self.shape)
     return g * _prod_of_others(self, dims[0])
 
 
@@ -131,20 +155,50 @@ def _cumsum_backward(grad, dim):
 
 
 def _cumprod_backward(grad, self, result, dim):
-    if self._data.ndim == 0:
+    if self._data.size <= 1 or self._data.shape[dim] <= 1:
         return grad
     if not (self == 0).any().item():
         return (grad * result).flip(dim).cumsum(dim).flip(dim) / self
-    # with zeros: d out_j / d x_i = prod_{k <= j, k != i} x_k, summed against grad_j, j >= i
-    from .shape import cat, stack
+    if not _state.enabled:
+        return _cumprod_backward_zeros(grad, self, result, dim)
+    # with zeros, differentiably (torch's O(n^2) way): for each k, the products of the inputs
+    # before k and from k + 1 to j, against grad_j for j >= k, written into slice k
+    from .shape import cat
     n = self.shape[dim]
-    parts = self.unbind(dim)
-    one = make(np.ones(parts[0]._data.shape, self._dtype.np), self._dtype)
-    cols = []
-    for i in range(n):
-        replaced = stack([one if k == i else parts[k] for k in range(n)], dim)
-        cols.append((grad * replaced.cumprod(dim)).narrow(dim, i, n - i).sum(dim, keepdim=True))
-    return cat(cols, dim)
+    out = make(np.zeros(self._data.shape, grad._dtype.np), grad._dtype)
+    ones_shape = list(self._data.shape)
+    ones_shape[dim] = 1
+    ones = make(np.ones(ones_shape, self._dtype.np), self._dtype)
+    for k in range(n):
+        if k == 0:
+            omitted = cat([ones, self.narrow(dim, 1, n - 1).cumprod(dim)], dim)
+        elif k == n - 1:
+            omitted = self.narrow(dim, 0, k).prod(dim, keepdim=True)
+        else:
+            until_k = self.narrow(dim, 0, k).prod(dim, keepdim=True)
+            after_k = self.narrow(dim, k + 1, n - k - 1).cumprod(dim)
+            omitted = cat([until_k, until_k.expand_as(after_k) * after_k], dim)
+        out.select(dim, k).copy_((grad.narrow(dim, k, n - k) * omitted).sum(dim))
+    return out
+
+
+def _cumprod_backward_zeros(grad, self, result, dim):
+    """First-order cumprod gradient with zeros, torch's O(n) way: before the first zero z1,
+    a reversed cumsum of result * grad over x; at z1, the product of what precedes it times
+    the grads up to the second zero weighted by the products after z1; zero elsewhere."""
+    from .pointwise import where
+    zero = make(np.zeros((), grad._dtype.np), grad._dtype)
+    is_zero = self == 0
+    count = is_zero.cumsum(dim)
+    before = count == 0
+    w = (result * grad).masked_fill(before.logical_not(), 0)
+    part_before = where(before, w.flip(dim).cumsum(dim).flip(dim) / self, zero)
+    first = is_zero.logical_and(count == 1)
+    between = (count == 1).logical_and(first.logical_not())
+    lead = self.masked_fill(before.logical_not(), 1).prod(dim, keepdim=True)
+    after = (self.masked_fill(between.logical_not(), 1).cumprod(dim) *
+             grad.masked_fill(count != 1, 0)).sum(dim, keepdim=True)
+    return part_before + where(first, lead * after, zero)
 
 
 def _logsumexp_backward(grad, self, result, dims, keepdim):
@@ -154,12 +208,33 @@ def _logsumexp_backward(grad, self, result, dims, keepdim):
     return g * (self - r).exp()
 
 
-def _softmax_backward(grad, result, dim):
-    return result * (grad - (grad * result).sum(dim, keepdim=True))
+def softmax_backward_data(grad_output, output, dim):
+    """output * (grad_output - sum(grad_output * output, dim)), one op (torch's
+    _softmax_backward_data, whose node is SoftmaxBackwardDataBackward0)."""
+    g, o = grad_output._data, output._data
+    with np.errstate(all="ignore"):
+        r = o * (g - np.sum(g * o, axis=dim, keepdims=True)) if o.ndim else o * (g - g * o)
+    return finish(SOFTMAX_BACKWARD_DATA, np.asarray(r, g.dtype), grad_output._dtype,
+                  (grad_output, output, dim))
 
 
-def _log_softmax_backward(grad, result, dim):
-    return grad - result.exp() * grad.sum(dim, keepdim=True)
+def log_softmax_backward_data(grad_output, output, dim):
+    """grad_output - exp(output) * sum(grad_output, dim), one op (torch's
+    _log_softmax_backward_data)."""
+    g, o = grad_output._data, output._data
+    with np.errstate(all="ignore"):
+        r = g - np.exp(o) * (np.sum(g, axis=dim, keepdims=True) if o.ndim else g)
+    return finish(LOG_SOFTMAX_BACKWARD_DATA, np.asarray(r, g.dtype), grad_output._dtype,
+                  (grad_output, output, dim))
+
+
+def _softmax_double_backward(grad, grad_output, output, dim):
+    return (grad_output * grad - (output * grad_output).sum(dim, keepdim=True) * grad
+            - grad_output * (output * grad).sum(dim, keepdim=True))
+
+
+def _log_softmax_double_backward(grad, grad_output, output, dim):
+    return -grad_output.sum(dim, keepdim=True) * output.exp() * grad
 
 
 # ==================================================================================
@@ -171,6 +246,10 @@ SUM = defop("sum", "SumBackward0", ("self", "self_sym_sizes"), inputs=1,
 SUM_DIM = defop("sum", "SumBackward1", ("self", "dim", "keepdim", "self_sym_sizes"), inputs=1,
                 self=lambda grad, dim, keepdim, self_sym_sizes:
                     _expand_back(grad, self_sym_sizes, dim, keepdim))
+NANSUM = defop("nansum", "NansumBackward0", ("self", "dim", "keepdim"), inputs=1,
+               self=lambda grad, self, dim, keepdim:
+                   _expand_back(grad, self.shape, dim if dim is not None else
+                                tuple(range(self.dim())), keepdim) * self.isnan().logical_not())
 MEAN = defop("mean", "MeanBackward0", ("self", "self_sym_numel", "self_sym_sizes"), inputs=1,
              self=lambda grad, self_sym_numel, self_sym_sizes:
                  grad.expand(self_sym_sizes) / self_sym_numel)
@@ -179,7 +258,8 @@ MEAN_DIM = defop("mean", "MeanBackward1", ("self", "dim", "keepdim", "self_sym_n
                  self=lambda grad, dim, keepdim, self_sym_sizes:
                      _expand_back(grad, self_sym_sizes, dim, keepdim) / _count(self_sym_sizes, dim))
 PROD = defop("prod", "ProdBackward0", ("self", "dim", "keepdim"), inputs=1,
-             self=lambda grad, self, result, dim, keepdim: _prod_backward(grad, self, result, dim, keepdim))
+             self=lambda grad, self, result, dim, keepdim:
+                 _prod_backward(grad, self, result, dim, keepdim, True))
 PROD_DIM = defop("prod", "ProdBackward1", ("self", "dim", "keepdim"), inputs=1,
                  self=lambda grad, self, result, dim, keepdim:
                      _prod_backward(grad, self, result, dim, keepdim))
@@ -213,6 +293,9 @@ STD_MEAN = defop("std_mean", "StdMeanBackward0", ("self", "dim", "correction", "
 NORM = defop("norm", "LinalgVectorNormBackward0", ("self", "ord", "dim", "keepdim"), inputs=1,
              self=lambda grad, self, result, ord, dim, keepdim:
                  _norm_backward(grad, self, ord, result, dim, keepdim))
+DIST = defop("dist", "DistBackward0", ("self", "other", "p"),
+             self=lambda grad, self, other, p, result: _dist_backward(grad, self, other, p, result),
+             other=lambda grad, self, other, p, result: -_dist_backward(grad, self, other, p, result))
 LOGSUMEXP = defop("logsumexp", "LogsumexpBackward0", ("self", "dim", "keepdim"), inputs=1,
                   self=lambda grad, self, result, dim, keepdim:
                       _logsumexp_backward(grad, self, result, dim, keepdim))
@@ -230,6 +313,10 @@ SORT = defop("sort", "SortBackward0", ("self", "dim", "self_sym_sizes"), inputs=
              outputs=("result", "indices"), outputs_differentiable=(True, False),
              self=lambda grad, indices, dim, self_sym_sizes:
                  _select_backward(grad[0], dim, indices, self_sym_sizes, True))
+SORT_STABLE = defop("sort", "SortBackward1", ("self", "dim", "self_sym_sizes"), inputs=1,
+                    outputs=("result", "indices"), outputs_differentiable=(True, False),
+                    self=lambda grad, indices, dim, self_sym_sizes:
+                        _select_backward(grad[0], dim, indices, self_sym_sizes, True))
 TOPK = defop("topk", "TopkBackward0", ("self", "dim", "self_sym_sizes"), inputs=1,
              outputs=("result", "indices"), outputs_differentiable=(True, False),
              self=lambda grad, indices, dim, self_sym_sizes:
@@ -245,16 +332,36 @@ MEDIAN_DIM = defop("median", "MedianBackward1", ("self", "dim", "keepdim", "self
                    self=lambda grad, indices, dim, keepdim, self_sym_sizes:
                        _select_backward(grad[0], dim, indices, self_sym_sizes, keepdim))
 SOFTMAX = defop("softmax", "SoftmaxBackward0", ("self", "dim"), inputs=1,
-                self=lambda grad, result, dim: _softmax_backward(grad, result, dim))
+                self=lambda grad, result, dim: softmax_backward_data(grad, result, dim))
 LOG_SOFTMAX = defop("log_softmax", "LogSoftmaxBackward0", ("self", "dim"), inputs=1,
-                    self=lambda grad, result, dim: _log_softmax_backward(grad, result, dim))
+                    self=lambda grad, result, dim: log_softmax_backward_data(grad, result, dim))
+SOFTMAX_BACKWARD_DATA = defop(
+    "_softmax_backward_data", "SoftmaxBackwardDataBackward0", ("grad_output", "output", "dim"),
+    inputs=2,
+    grad_output=lambda grad, output, dim: softmax_backward_data(grad, output, dim),
+    output=lambda grad, grad_output, output, dim:
+        _softmax_double_backward(grad, grad_output, output, dim))
+LOG_SOFTMAX_BACKWARD_DATA = defop(
+    "_log_softmax_backward_data", "LogSoftmaxBackwardDataBackward0",
+    ("grad_output", "output", "dim"), inputs=2,
+    grad_output=lambda grad, output, dim: grad - (grad * output.exp()).sum(dim, keepdim=True),
+    output=lambda grad, grad_output, output, dim:
+        _log_softmax_double_backward(grad, grad_output, output, dim))
 UNIQUE = defop("unique", "Unique2Backward0", outputs=("result", "inverse", "counts"),
                outputs_differentiable=(True, False, False),
                self=lambda grad: _not_implemented("_unique2"))
+UNIQUE_DIM = defop("unique_dim", "UniqueDimBackward0", outputs=("result", "inverse", "counts"),
+                   outputs_differentiable=(True, False, False),
+                   self=lambda grad: _not_implemented("unique_dim"))
+
+
+def _dist_backward(grad, self, other, p, result):
+    diff = self - other
+    return _norm_backward(grad, diff, p, result, tuple(range(diff.dim())), False)
 
 
 def _not_implemented(name):
-    raise RuntimeError(f"the derivative for '{name}' is not implemented.")
+    raise NotImplementedError(f"the derivative for '{name}' is not implemented.")
 
 
 def _var_mean_backward(grads, self, dims, correction, keepdim):
@@ -280,6 +387,8 @@ def _std_mean_backward(grads, self, std, dims, correction, keepdim):
 
 
 def _cumsel_backward(grad, self, indices, dim):
+    if self._data.size == 0:
+        return self  # as torch (an empty gradient that is the input itself)
     if self._data.ndim == 0:
         return grad
     z = make(np.zeros(self._data.shape, grad._dtype.np), grad._dtype)
@@ -315,6 +424,8 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
     if _isinstance(dim, D.dtype):  # sum(dtype) positionally
         dim, dtype = None, dim
     rd = _sum_dtype(input._dtype, dtype)
+    if dtype is not None:
+        _check_autograd_dtype(input, dtype)
     a = input._data
     if a.dtype != rd.np:
         a = a.astype(rd.np)
@@ -331,17 +442,32 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
     return handle_out(res, out, "sum") if out is not None else res
 
 
-def nansum(input, dim=None, keepdim=False, *, dtype=None):
+def nansum(input, dim=None, keepdim=False, *, dtype=None, out=None):
+    check_tensor(input, "nansum")
+    if _isinstance(dim, D.dtype):
+        dim, dtype = None, dim
     rd = _sum_dtype(input._dtype, dtype)
-    a = np.where(np.isnan(input._data), 0, input._data).astype(rd.np)
-    return sum(make(a, rd) if not input._requires_grad else input.nan_to_num(0.0), dim, keepdim)
+    _check_autograd_dtype(input, dtype)
+    a = input._data
+    if a.dtype.kind == "f":
+        a = np.where(np.isnan(a), np.zeros((), a.dtype), a)
+    if a.dtype != rd.np:
+        a = a.astype(rd.np)
+    dims = tuple(range(a.ndim)) if dim is None else _dims_arg(dim, a.ndim, "nansum")
+    if not dims:
+        dims = tuple(range(a.ndim))
+    r = np.sum(a, axis=dims, keepdims=keepdim, dtype=_acc_dtype(rd)) if a.ndim else a.copy()
+    res = finish(NANSUM, np.asarray(r).astype(rd.np, copy=False), rd,
+                 (input, None if dim is None else dims, keepdim))
+    return handle_out(res, out, "nansum") if out is not None else res
 
 
 def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):
     check_tensor(input, "mean")
     d = dtype if dtype is not None else input._dtype
     if d.category != FLOATING:
-        raise RuntimeError("mean(): could not infer output dtype. Input dtype must be either a "
+        which = "Input" if dtype is None else "Optional"
+        raise RuntimeError(f"mean(): could not infer output dtype. {which} dtype must be either a "
                            f"floating point or complex dtype. Got: {scalar_type_name(d)}")
     a = input._data
     if a.dtype != d.np:
@@ -374,9 +500,15 @@ def _np_mean(a, axis, keepdims, d):
     return np.true_divide(s, np.asarray(n, acc), dtype=acc).astype(d.np, copy=False)
 
 
-def nanmean(input, dim=None, keepdim=False, *, dtype=None):
-    notnan = input.isnan().logical_not()
-    return input.nansum(dim, keepdim) / notnan.sum(dim, keepdim)
+def nanmean(input, dim=None, keepdim=False, *, dtype=None, out=None):
+    check_tensor(input, "nanmean")
+    if input._dtype.category != FLOATING:
+        raise RuntimeError("nanmean(): expected input to have floating point or complex dtype but "
+                           f"got {scalar_type_name(input._dtype)}")
+    # torch: nansum(...) / (number of non-nan elements), two recorded ops
+    factor = sum(input.isnan().logical_not(), dim, keepdim)
+    res = nansum(input, dim, keepdim, dtype=dtype) / factor
+    return handle_out(res, out, "nanmean") if out is not None else res
 
 
 def prod(input, dim=None, keepdim=False, *, dtype=None):
@@ -384,6 +516,7 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):
     if _isinstance(dim, D.dtype):
         dim, dtype = None, dim
     rd = _sum_dtype(input._dtype, dtype)
+    _check_autograd_dtype(input, dtype)
     a = input._data
     if a.dtype != rd.np:
         a = a.astype(rd.np)
@@ -474,7 +607,10 @@ def _amax(input, dim, keepdim, largest):
     check_tensor(input, name)
     a = input._data
     dims = _dims_arg(dim if dim != () else None, a.ndim, name) if dim not in ((), None) else tuple(range(a.ndim))
-    for dd in dims:
+    if a.size == 0 and dim in ((), None, []):
+        raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0. "
+                           "Specify the reduction dim with the 'dim' argument.")
+    for dd in (dims if a.ndim else ()):
         if a.shape[dd] == 0:
             raise IndexError(f"{name}(): Expected reduction dim {dd} to have non-zero size.")
     r = _nan_max(a, dims, keepdim, largest) if a.ndim else a.copy()
@@ -506,8 +642,11 @@ def _argext(input, dim, keepdim, largest):
     name = "argmax" if largest else "argmin"
     check_tensor(input, name)
     a = input._data
+    if input._dtype is D.bool_:
+        raise RuntimeError(f"{name}(): does not support bool input")
     if dim is None:
-        _check_nonempty(a, name)
+        if a.size == 0:
+            raise IndexError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0.")
         r = np.asarray(_nan_arg(a, None, largest), np.int64)
         if keepdim:
             r = r.reshape((1,) * a.ndim)
@@ -533,21 +672,30 @@ def _correction(unbiased, correction):
 def _var_std_args(input, dim, unbiased, keepdim, correction, fn):
     check_tensor(input, fn)
     if input._dtype.category != FLOATING:
-        raise RuntimeError("std and var only support floating point and complex dtypes")
+        what = fn if fn in ("var_mean", "std_mean") else "std and var"
+        raise RuntimeError(f"{what} only support floating point and complex dtypes")
     if _isinstance(dim, builtins.bool):  # var(unbiased) positionally
         unbiased, dim = dim, None
     a = input._data
     dims = tuple(range(a.ndim)) if dim is None else _dims_arg(dim, a.ndim, fn)
     corr = _correction(unbiased, correction)
     n = _count(a.shape, dims)
-    if n - corr <= 0 and a.size:
+    # torch's reduction factor: input numel over output numel (0 for an empty input)
+    out_numel = _count(a.shape, [i for i in range(a.ndim) if i not in dims])
+    if a.size // builtins.max(out_numel, 1) - corr <= 0:
         _errors.warn(f"{fn}(): degrees of freedom is <= 0. Correction should be strictly less than "
                      "the reduction factor (input numel divided by output numel).")
     return a, dims, corr, n
 
 
+def _axes(a, dims):
+    """NumPy's axis for reduction dims (a 0-dim tensor reduced over dim 0: every element)."""
+    return dims if a.ndim else None
+
+
 def _np_var(a, dims, corr, keepdim, n):
     d = a.dtype
+    dims = _axes(a, dims)
     with np.errstate(all="ignore"):
         m = np.sum(a, axis=dims, keepdims=True, dtype=d) / np.asarray(n, d)
         dev = a - m
@@ -573,7 +721,7 @@ def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "var_mean")
     v = _np_var(a, dims, corr, keepdim, n)
     with np.errstate(all="ignore"):
-        m = np.sum(a, axis=dims, keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
+        m = np.sum(a, axis=_axes(a, dims), keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
     return finish_multi(VAR_MEAN, ((v, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
                         (input, dims, corr, keepdim))
 
@@ -582,7 +730,7 @@ def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "std_mean")
     with np.errstate(all="ignore"):
         s = np.sqrt(_np_var(a, dims, corr, keepdim, n))
-        m = np.sum(a, axis=dims, keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
+        m = np.sum(a, axis=_axes(a, dims), keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
     return finish_multi(STD_MEAN, ((s, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
                         (input, dims, corr, keepdim))
 
@@ -593,6 +741,9 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
         raise RuntimeError("linalg.vector_norm: Expected a floating point or complex tensor as "
                            f"input. Got {scalar_type_name(input._dtype)}")
     if p == "fro" or p is None:
+        if _isinstance(dim, (tuple, list)) and len(dim) > 2:
+            raise RuntimeError("linalg.matrix_norm: dim must be a 2-tuple. Got "
+                               + " ".join(str(d) for d in dim))
         p = 2
     if p == "nuc":
         raise NotImplementedError("nuclear norm is not supported by torchlite")
@@ -606,6 +757,19 @@ def vector_norm(input, ord=2, dim=None, keepdim=False, *, dtype=None):
         dims = tuple(range(a.ndim))
     d = input._dtype
     ordf = float(ord)
+    r = _vector_norm_np(a, ordf, dims, keepdim, d)
+    return finish(NORM, r, d, (input, ordf, dims, keepdim))
+
+
+def _vector_norm_np(a, ordf, dims, keepdim, d):
+    if d is D.float16:  # torch accumulates half in float
+        return _vector_norm_np(a.astype(np.float32), ordf, dims, keepdim, D.float32).astype(np.float16)
+    if a.ndim == 0 or (a.size and _count(a.shape, dims) == 1):
+        # one element: |x| (torch does not square it, which could underflow)
+        r = np.abs(a) if ordf != 0 else (a != 0)
+        if a.ndim and not keepdim:
+            r = r.reshape(_reduced_shape(a.shape, dims, False))
+        return np.asarray(r, d.np)
     with np.errstate(all="ignore"):
         ab = np.abs(a)
         if ordf == 2:
@@ -622,8 +786,7 @@ def vector_norm(input, ord=2, dim=None, keepdim=False, *, dtype=None):
         else:
             r = np.power(np.sum(np.power(ab, ordf), axis=dims, keepdims=keepdim, dtype=d.np),
                          1.0 / ordf)
-    r = np.asarray(r, d.np) if a.ndim else np.asarray(np.abs(a) if ordf != 0 else (a != 0), d.np)
-    return finish(NORM, r, d, (input, ordf, dims, keepdim))
+    return np.asarray(r, d.np) if a.ndim else np.asarray(np.abs(a) if ordf != 0 else (a != 0), d.np)
 
 
 def _reduced_shape(shape, dims, keepdim):
@@ -631,7 +794,16 @@ def _reduced_shape(shape, dims, keepdim):
 
 
 def dist(input, other, p=2):
-    return norm(input - other, p)
+    check_tensor(input, "dist")
+    check_tensor(other, "dist", "other", 2)
+    from .pointwise import sub
+    diff = sub(input.detach(), other.detach())._data  # torch's errors for bool, shapes
+    d = D.promote(input._dtype, other._dtype)
+    if d.category != FLOATING:
+        raise RuntimeError("norm(): input dtype should be either floating point or complex. "
+                           f"Got {scalar_type_name(d)} instead.")
+    r = _vector_norm_np(diff, float(p), tuple(range(diff.ndim)), False, d)
+    return finish(DIST, r, d, (input, other, float(p)))
 
 
 def logsumexp(input, dim, keepdim=False):
@@ -665,6 +837,7 @@ def _scan_dtype(d, dtype):
 def cumsum(input, dim, *, dtype=None, out=None):
     check_tensor(input, "cumsum")
     rd = _scan_dtype(input._dtype, dtype)
+    _check_autograd_dtype(input, dtype)
     a = input._data.astype(rd.np, copy=False)
     d = wrap_dim(_int_dim(dim, "cumsum"), a.ndim)
     r = np.cumsum(a, axis=d, dtype=rd.np) if a.ndim else a.copy()
@@ -674,6 +847,7 @@ def cumsum(input, dim, *, dtype=None, out=None):
 def cumprod(input, dim, *, dtype=None, out=None):
     check_tensor(input, "cumprod")
     rd = _scan_dtype(input._dtype, dtype)
+    _check_autograd_dtype(input, dtype)
     a = input._data.astype(rd.np, copy=False)
     d = wrap_dim(_int_dim(dim, "cumprod"), a.ndim)
     r = np.cumprod(a, axis=d, dtype=rd.np) if a.ndim else a.copy()
@@ -693,6 +867,7 @@ def _cum_ext(input, dim, largest):
         pos = np.arange(n).reshape([-1 if i == d else 1 for i in range(a.ndim)])
         hit = (a == vals) if not np.issubdtype(a.dtype, np.floating) else ((a == vals) | np.isnan(a))
         idx = np.maximum.accumulate(np.where(hit, pos, 0), axis=d).astype(np.int64)
+        vals = np.take_along_axis(a, idx, axis=d)  # -0. after 0. is taken, as in torch
     op = CUMMAX if largest else CUMMIN
     v, i = finish_multi(op, ((vals, input._dtype), (idx, int64)), (input, d))
     return (return_types.cummax if largest else return_types.cummin)((v, i))
@@ -728,6 +903,8 @@ def count_nonzero(input, dim=None):
     check_tensor(input, "count_nonzero")
     a = input._data
     dims = None if dim is None else _dims_arg(dim, a.ndim, "count_nonzero")
+    if a.ndim == 0:
+        return make(np.asarray(a != 0, np.int64), int64)
     return make(np.asarray(np.count_nonzero(a, axis=dims), np.int64), int64)
 
 
@@ -747,24 +924,23 @@ def _sort_np(a, d, descending, stable):
             order = np.argsort(~nan_sorted, axis=d, kind="stable")
             idx = np.take_along_axis(idx, order, axis=d)
             return np.take_along_axis(a, idx, axis=d), idx.astype(np.int64)
-        elif np.issubdtype(a.dtype, np.unsignedinteger):
-            key = a.max() - a if a.size else a
         else:
-            key = -a.astype(np.int64) if a.dtype != np.int64 else np.negative(a)
+            key = np.invert(a)  # order-reversing for integers, no overflow
         idx = np.argsort(key, axis=d, kind="stable")
     else:
         idx = np.argsort(a, axis=d, kind="stable")
     return np.take_along_axis(a, idx, axis=d), idx.astype(np.int64)
 
 
-def sort(input, dim=-1, descending=False, stable=False):
+def sort(input, dim=-1, descending=False, stable=None):
     check_tensor(input, "sort")
     if _isinstance(dim, builtins.bool):
         dim, descending = -1, dim
     a = input._data
     d = wrap_dim(dim, a.ndim)
     vals, idx = _sort_np(a, d, descending, stable)
-    v, i = finish_multi(SORT, ((vals, input._dtype), (idx, int64)), (input, d, a.shape))
+    op = SORT if stable is None else SORT_STABLE  # sort.stable is its own overload
+    v, i = finish_multi(op, ((vals, input._dtype), (idx, int64)), (input, d, a.shape))
     return return_types.sort((v, i))
 
 
@@ -783,6 +959,8 @@ def topk(input, k, dim=-1, largest=True, sorted=True):  # noqa: A002
     n = a.shape[d] if a.ndim else 1
     if k < 0 or k > n:
         raise RuntimeError("selected index k out of range")
+    if input._dtype is D.bool_:
+        raise RuntimeError("topk does not support bool dtypes on CPU")
     vals, idx = _sort_np(a, d, largest, True)
     if a.ndim:
         vals = np.take(vals, np.arange(k), axis=d)
@@ -792,13 +970,15 @@ def topk(input, k, dim=-1, largest=True, sorted=True):  # noqa: A002
 
 
 def kthvalue(input, k, dim=-1, keepdim=False):
+    check_tensor(input, "kthvalue")
     a = input._data
     d = wrap_dim(dim, a.ndim)
+    if a.ndim and not 1 <= k <= a.shape[d]:
+        raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
+    if input._dtype is D.bool_ and a.ndim:
+        raise not_implemented_for("kthvalue_cpu", input._dtype)
     vals, idx = _sort_np(a, d, False, True)
     if a.ndim:
-        n = a.shape[d]
-        if k < 1 or k > n:
-            raise RuntimeError(f"kthvalue(): selected number k out of range for dimension {d}")
         vals = np.take(vals, [k - 1], axis=d)
         idx = np.take(idx, [k - 1], axis=d)
         if not keepdim:
@@ -809,10 +989,12 @@ def kthvalue(input, k, dim=-1, keepdim=False):
 
 def median(input, dim=None, keepdim=False):
     check_tensor(input, "median")
+    if input._dtype is D.bool_ and (input._data.size or dim is not None):
+        raise not_implemented_for("median_cpu" if dim is None else "median_out", input._dtype)
     a = input._data
     if dim is None:
         if a.size == 0:
-            return finish(MEDIAN_ALL, np.asarray(np.nan, a.dtype), input._dtype, (input,))
+            return finish(MEDIAN_ALL, _nan_as(a.dtype), input._dtype, (input,))
         flat = np.sort(a.ravel(), kind="stable")
         if np.issubdtype(a.dtype, np.floating) and np.isnan(flat).any():
             r = np.asarray(np.nan, a.dtype)
@@ -840,6 +1022,15 @@ def median(input, dim=None, keepdim=False):
     return return_types.median((v, i))
 
 
+def _nan_as(npdtype):
+    """NaN converted to the dtype the way torch's CPU cast does (x86: via int32 or int64)."""
+    if npdtype.kind == "f":
+        return np.asarray(np.nan, npdtype)
+    if npdtype == np.int64:
+        return np.asarray(np.iinfo(np.int64).min, np.int64)
+    return np.asarray(np.iinfo(np.int32).min, np.int32).astype(npdtype)
+
+
 def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):  # noqa: A002
     check_tensor(input, "unique")
     a = input._data
@@ -848,7 +1039,7 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
     else:
         vals, inv, counts = np.unique(a.ravel(), return_inverse=True, return_counts=True)
         inv = inv.reshape(a.shape)
-    outs = finish_multi(UNIQUE, ((vals, input._dtype), (inv.astype(np.int64), int64),
+    outs = finish_multi(UNIQUE if dim is None else UNIQUE_DIM, ((vals, input._dtype), (inv.astype(np.int64), int64),
                                  (counts.astype(np.int64), int64)), (input,))
     if not return_inverse and not return_counts:
         return outs[0]
@@ -876,13 +1067,26 @@ def _softmax_common(input, dim, dtype, log, name):
     if dim is None:
         raise TypeError(f"{name}() missing 1 required positional arguments: \"dim\"")
     d = dtype if dtype is not None else input._dtype
-    if d.category != FLOATING:
-        kernel = "log_softmax_lastdim_kernel_impl" if log else "softmax_lastdim_kernel_impl"
-        raise not_implemented_for(kernel, d)
-    a = input._data.astype(_acc_dtype(d), copy=False)
+    a = input._data
     dd = wrap_dim(_int_dim(dim, name), a.ndim)
-    r = _softmax_np(a, dd if a.ndim else None, log) if a.ndim else (
-        np.zeros((), d.np) if log else np.ones((), d.np))
+    if d is not input._dtype and d.category == FLOATING:
+        # torch converts first (a ToCopyBackward0 node), then runs the op in dtype
+        from .shape import to_dtype
+        input = to_dtype(input, d)
+        a = input._data
+    if d.category != FLOATING:
+        if a.size == 0:
+            return make(np.empty(a.shape, d.np), d)
+        last = dd == a.ndim - 1 or a.ndim <= 1
+        kernel = ("log_softmax" if log else "softmax") + ("_lastdim" if last else "") + "_kernel_impl"
+        raise not_implemented_for(kernel, d)
+    a = a.astype(_acc_dtype(d), copy=False)
+    if a.ndim:
+        r = _softmax_np(a, dd, log)
+    else:  # one element: 0 (log) or 1, but nan for nan and +-inf (x - max is nan)
+        with np.errstate(all="ignore"):
+            z = a - a
+            r = z if log else np.exp(z)
     return finish(LOG_SOFTMAX if log else SOFTMAX, np.asarray(r, d.np), d, (input, dd))
 
 
