@@ -32,13 +32,17 @@ from .autograd.graph import Node, node_class, new_node, accumulate_node, current
 _state = grad_mode._state
 _isinstance = isinstance
 
+# a view returned by a custom Function (made in its forward, or an input returned as is);
+# its ViewInfo's multi_name/multi_nr name the Function and the output
+IN_CUSTOM_FUNCTION = 3
+
 
 class Op:
     """One row of the op table: a grad_fn name and a derivative rule per input."""
 
     __slots__ = ("name", "node_cls", "argnames", "n_inputs", "rules", "needs", "argindex",
                  "outputs_differentiable", "variadic", "custom_apply", "outputs", "also_save",
-                 "saved_names")
+                 "saved_names", "unpack_order")
 
     def __init__(self, name, grad_fn, argnames, n_inputs, rules, outputs_differentiable=None,
                  variadic=False, custom_apply=None, outputs=("result",), also_save=()):
@@ -63,6 +67,8 @@ class Op:
                     raise TypeError(f"rule of {name} reads unknown value {p!r}")
             needs.append(params)
         self.needs = tuple(needs)
+        # the engine unpacks saved values in torch's order: as the rules, input by input, read them
+        self.unpack_order = tuple(dict.fromkeys(n for ns in needs for n in ns))
         self.outputs_differentiable = outputs_differentiable
         # what tensor.grad_fn._saved_<name> can show (None when not saved this time)
         self.saved_names = frozenset(n for ns in needs for n in ns) | frozenset(self.also_save)
@@ -147,8 +153,9 @@ class SavedTensor:
         t = self.tensor
         vc = t._vc
         if vc is not None and vc[0] != self.version:
+            fn = t.grad_fn  # as torch, the current one (a view's is regenerated)
             raise RuntimeError(_errors.version_mismatch(
-                _describe(t._data, t._dtype, t._grad_fn, t._output_nr), vc[0], self.version))
+                _describe(t._data, t._dtype, fn, t._output_nr), vc[0], self.version))
         return t
 
 
@@ -170,10 +177,14 @@ def _describe(data, dtype, grad_fn, output_nr):
 
 
 def _short_name(node):
-    # torch names the op that produced the tensor, without the "Backward<n>" suffix
+    # torch names the op that produced the tensor: "MulBackward0" -> "Mul", but
+    # "SumBackward1" -> "Sum1", "FooBackward" -> "Foo"
     name = node.name()
     i = name.find("Backward")
-    return name[:i] if i > 0 else name
+    if i <= 0:
+        return name
+    rest = name[i + 8:]
+    return name[:i] + ("" if rest == "0" else rest)
 
 
 class SavedNumber:
@@ -255,10 +266,16 @@ def _edge(t):
 
 
 def refresh_view(t):
-    """The base of view ``t`` changed in place: t's history is now a strided view of it."""
+    """The base of view ``t`` changed in place: t's history is now a strided view of it.
+
+    Views made under no_grad or by a multi-output op cannot be given that history:
+    as torch, using them (or reading their grad_fn) then raises.
+    """
     view = t._view
-    view.version = t._vc[0]
     base = view.base
+    if view.creation != DEFAULT and (t._grad_fn is not None or base._requires_grad):
+        raise RuntimeError(_view_base_modified(view))
+    view.version = t._vc[0]
     if base._requires_grad and view.creation == DEFAULT:
         from ._ops.shape import AS_STRIDED
         prev = _state.enabled
@@ -267,6 +284,30 @@ def refresh_view(t):
             record(AS_STRIDED, (t,), (base, base._data.shape, view.steps))
         finally:
             _state.enabled = prev
+        _move_retain_grad(t, t._grad_fn)
+
+
+_CUSTOM_VIEW = ("This view was created inside a custom Function (or because an input was returned "
+                "as-is) and the autograd logic to handle view+inplace would override the custom "
+                "backward associated with the custom Function, leading to incorrect gradients. This "
+                "behavior is forbidden. You can fix this by cloning the output of the custom "
+                "Function.")
+
+
+def _view_base_modified(view):
+    if view.creation == IN_CUSTOM_FUNCTION:
+        return (f"Output {view.multi_nr} of {view.multi_name} is a view and its base or another "
+                f"view of its base has been modified inplace. {_CUSTOM_VIEW}")
+    if view.creation == MULTI_OUTPUT:
+        return (f"Output {view.multi_nr} of {view.multi_name} is a view and its base or another view "
+                "of its base has been modified inplace. This view is the output of a function that "
+                "returns multiple views. Such functions do not allow the output views to be "
+                "modified inplace. You should replace the inplace operation by an out-of-place one.")
+    return ("A view was created in no_grad mode and its base or another view of its base has been "
+            "modified inplace with grad mode enabled. Given that this use case is ambiguous and "
+            "error-prone, it is forbidden. You can clarify your code by moving both the view and "
+            "the inplace either both inside the no_grad block (if you don't want the inplace to be "
+            "tracked) or both outside (if you want the inplace to be tracked).")
 
 
 def record(op, outputs, values, save_result_copy=None):
@@ -401,13 +442,17 @@ def check_inplace(self, values, n_inputs):
             raise RuntimeError(_errors.multi_view_inplace(view.multi_nr, view.multi_name))
         if view.creation == NO_GRAD_MODE and self._requires_grad:
             raise RuntimeError(_errors.NO_GRAD_VIEW_INPLACE)
+        if view.creation == IN_CUSTOM_FUNCTION and self._requires_grad:
+            raise RuntimeError(f"Output {view.multi_nr} of {view.multi_name} is a view and is being "
+                               f"modified inplace. {_CUSTOM_VIEW}")
     if self._requires_grad and self._grad_fn is None:
         if view is not None:
             raise RuntimeError(_errors.VIEW_OF_LEAF_INPLACE)
         raise RuntimeError(_errors.LEAF_INPLACE)
     if view is not None:
         base = view.base
-        if base._requires_grad and base._grad_fn is None:
+        # as torch: a view requiring grad whose base is a leaf (requiring grad or not)
+        if self._requires_grad and base._grad_fn is None:
             raise RuntimeError(_errors.VIEW_OF_LEAF_INPLACE)
     if self._requires_grad:
         return True
@@ -429,10 +474,13 @@ def rebase(op, self, values, recording, save_copy=None):
 
     ``values[0]`` is ``self`` as an input (its old history).  When ``self`` is
     a view of a tensor in the graph, the base gets a CopySlices node and the
-    view an AsStridedBackward0 node, as in torch.
+    view an AsStridedBackward0 node, as in torch.  As torch, the node is
+    recorded before the version is bumped: inputs sharing ``self``'s version
+    counter (``h.mul_(h)``, a view of it) keep their history and are saved at
+    the version before the write, so a backward through them raises.
     """
-    bump(self)
     if not recording:
+        bump(self)
         return self
     view = self._view
     if view is None or not (view.base._requires_grad or _any_requires_grad(values, op.n_inputs)):
@@ -443,11 +491,27 @@ def rebase(op, self, values, recording, save_copy=None):
             old._meta = self._meta
         vals = (old,) + tuple(values[1:])
         node = record(op, (self,), vals, save_copy)
+        bump_after_record(self, node)
         _move_retain_grad(self, node)
         return self
     from .autograd import _views
     _views.record_copy_slices(op, self, values, save_copy)
     return self
+
+
+def bump_after_record(t, node):
+    """Bump ``t``'s version once ``node`` (the in-place op that wrote it) is recorded: its
+    saved outputs (``t``) expect the new version, its saved inputs the old one."""
+    vc = t._vc
+    if vc is None:
+        return
+    vc[0] += 1
+    saved = node._saved
+    if saved:
+        for v in saved.values():
+            for s in (v if type(v) is tuple else (v,)):
+                if type(s) is SavedTensor and s.is_output and s.vc is vc:
+                    s.version = vc[0]
 
 
 def _any_requires_grad(values, n):

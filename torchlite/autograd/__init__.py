@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from .. import _errors
 from .grad_mode import (no_grad, enable_grad, set_grad_enabled, is_grad_enabled,  # noqa: F401
-                        inference_mode)
+                        inference_mode, set_multithreading_enabled)
 from . import grad_mode, graph  # noqa: F401
 
 __all__ = ["backward", "grad", "Function", "Variable", "no_grad", "enable_grad",
            "set_grad_enabled", "inference_mode", "gradcheck", "gradgradcheck",
-           "set_detect_anomaly", "detect_anomaly", "functional", "graph"]
+           "set_detect_anomaly", "detect_anomaly", "functional", "graph",
+           "set_multithreading_enabled"]
 
 
 def _tensor_cls():
@@ -17,41 +18,34 @@ def _tensor_cls():
     return Tensor
 
 
-def _as_tuple(x):
-    Tensor = _tensor_cls()
-    if isinstance(x, Tensor):
-        return (x,)
-    if isinstance(x, (list, tuple)):
-        return tuple(x)
-    return tuple(x)
-
-
 def _make_grads(outputs, grads, is_grads_batched=False):
-    """Check or create the gradient of each output (ones for a scalar output)."""
+    """Check or create the gradient of each output (ones for a scalar output).
+
+    As torch, outputs and gradients are zipped (extra ones are ignored here and
+    counted by the engine), and a mismatch names the positions found by
+    ``list.index`` (which compares tensors, as torch's message does).
+    """
     Tensor = _tensor_cls()
     from .. import _factory
+    from .._tensor import Size
     new = []
-    for i, (out, g) in enumerate(zip(outputs, grads)):
+    for out, g in zip(outputs, grads):
         if isinstance(g, Tensor):
-            gshape = g._data.shape[1:] if is_grads_batched else g._data.shape
-            if gshape != out._data.shape:
-                from .._tensor import Size
+            first = g[0] if is_grads_batched else g
+            if first._data.shape != out._data.shape:
+                gshape = Size(first._data.shape[1:] if is_grads_batched else first._data.shape)
                 if is_grads_batched:
                     raise RuntimeError(
                         "If `is_grads_batched=True`, we interpret the first dimension of each "
                         "grad_output as the batch dimension. The sizes of the remaining dimensions "
                         f"are expected to match the shape of corresponding output, but a mismatch "
-                        f"was detected: grad_output[{i}] has a shape of {Size(g._data.shape)} and "
-                        f"output[{i}] has a shape of {Size(out._data.shape)}. If you only want "
-                        "some tensors in `grad_output` to be considered batched, consider using "
-                        "vmap.")
-                raise RuntimeError(_errors.grad_shape_mismatch(i, Size(gshape), Size(out._data.shape)))
-            if g._dtype.is_floating_point != out._dtype.is_floating_point and \
-                    out._dtype.is_floating_point and g._dtype.category == 0:
-                raise RuntimeError(f"For complex Tensors, both grad_output and output are required "
-                                   f"to have the same dtype. Mismatch in dtype: grad_output[{i}] "
-                                   f"has a dtype of {g._dtype} and output[{i}] has a dtype of "
-                                   f"{out._dtype}.")
+                        f"was detected: grad_output[{list(grads).index(g)}] has a shape of "
+                        f"{gshape} and output[{list(outputs).index(out)}] has a shape of "
+                        f"{Size(out._data.shape)}. If you only want some tensors in `grad_output` "
+                        "to be considered batched, consider using vmap.")
+                raise RuntimeError(f"Mismatch in shape: grad_output[{list(grads).index(g)}] has a "
+                                   f"shape of {gshape} and output[{list(outputs).index(out)}] has a "
+                                   f"shape of {Size(out._data.shape)}.")
             new.append(g)
         elif g is None:
             if out._requires_grad:
@@ -63,6 +57,32 @@ def _make_grads(outputs, grads, is_grads_batched=False):
         else:
             raise TypeError(f"gradients can be either Tensors or None, but got {type(g).__name__}")
     return new
+
+
+def _tensor_or_tensors_to_tuple(tensors, length):
+    if tensors is None:
+        return (None,) * length
+    if isinstance(tensors, _tensor_cls()):
+        return (tensors,)
+    return tuple(tensors)
+
+
+def _inputs_tuple(inputs, fn):
+    """``inputs`` of backward()/grad(): a tensor, a sequence, or a dict (its values)."""
+    from collections.abc import Mapping
+    if isinstance(inputs, _tensor_cls()):
+        return (inputs,)
+    if type(inputs) is dict:
+        return tuple(inputs.values())
+    if isinstance(inputs, Mapping):
+        raise TypeError(f"`inputs` argument to `{fn}()` must be a dict, not {type(inputs).__name__}. "
+                        "Other Mapping types are not supported.")
+    return tuple(inputs)
+
+
+def _check_counts(tensors, grads):
+    if len(tensors) != len(grads):
+        raise RuntimeError(f"got {len(tensors)} tensors and {len(grads)} gradients")
 
 
 def _check_roots(tensors):
@@ -81,23 +101,22 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
         else:
             raise RuntimeError("`grad_tensors` and `grad_variables` (deprecated) arguments both "
                                "passed to `backward()`. Please only use `grad_tensors`.")
-    if inputs is not None and len(_as_tuple(inputs)) == 0:
+    inputs = None if inputs is None else _inputs_tuple(inputs, "backward")
+    if inputs is not None and len(inputs) == 0:
         raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
     Tensor = _tensor_cls()
     tensors = (tensors,) if isinstance(tensors, Tensor) else tuple(tensors)
-    inputs = None if inputs is None else _as_tuple(inputs)
-    if grad_tensors is None:
-        grad_tensors = [None] * len(tensors)
-    elif isinstance(grad_tensors, Tensor):
-        grad_tensors = [grad_tensors]
-    else:
-        grad_tensors = list(grad_tensors)
-    if len(grad_tensors) != len(tensors):
-        raise RuntimeError(f"got {len(tensors)} tensors and {len(grad_tensors)} gradients")
-    grads = _make_grads(tensors, grad_tensors)
+    grads = _make_grads(tensors, _tensor_or_tensors_to_tuple(grad_tensors, len(tensors)))
     if retain_graph is None:
         retain_graph = create_graph
+    _check_counts(tensors, grads)
     _check_roots(tensors)
+    if inputs is not None:
+        for t in inputs:
+            # torch retains the gradient of a non-leaf input: it lands in its .grad
+            t.retain_grad()
+            if not t._requires_grad:
+                raise RuntimeError("One of the differentiated Tensors does not require grad")
     roots, rgrads = _roots(tensors, grads)
     from . import engine
     engine.run_backward(roots, rgrads, retain_graph, create_graph, inputs=inputs)
@@ -123,32 +142,24 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
                          "but got: allow_unused=False.")
     if allow_unused is None:
         allow_unused = materialize_grads
+    Tensor = _tensor_cls()
+    t_outputs = (outputs,) if isinstance(outputs, Tensor) else tuple(outputs)
+    t_inputs = _inputs_tuple(inputs, "grad")
+    if len(t_inputs) == 0:
+        raise RuntimeError("`inputs` argument to `grad()` cannot be empty.")
     if not only_inputs:
         _errors.warn("only_inputs argument is deprecated and is ignored now (defaults to True). To "
                      "accumulate gradient for other parts of the graph, please use "
                      "torch.autograd.backward.", FutureWarning)
-    Tensor = _tensor_cls()
-    as_dict = isinstance(inputs, dict)
-    keys = list(inputs.keys()) if as_dict else None
-    t_outputs = (outputs,) if isinstance(outputs, Tensor) else tuple(outputs)
-    t_inputs = tuple(inputs.values()) if as_dict else _as_tuple(inputs)
-    if len(t_inputs) == 0:
-        raise RuntimeError("`inputs` argument to `grad()` cannot be empty.")
+    grads = _make_grads(t_outputs, _tensor_or_tensors_to_tuple(grad_outputs, len(t_outputs)),
+                        is_grads_batched)
+    if retain_graph is None:
+        retain_graph = create_graph
+    _check_counts(t_outputs, grads)
+    _check_roots(t_outputs)
     for t in t_inputs:
         if not t._requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-    if grad_outputs is None:
-        grad_outputs = [None] * len(t_outputs)
-    elif isinstance(grad_outputs, Tensor):
-        grad_outputs = [grad_outputs]
-    else:
-        grad_outputs = list(grad_outputs)
-    if len(grad_outputs) != len(t_outputs):
-        raise RuntimeError(f"got {len(t_outputs)} tensors and {len(grad_outputs)} gradients")
-    grads = _make_grads(t_outputs, grad_outputs, is_grads_batched)
-    if retain_graph is None:
-        retain_graph = create_graph
-    _check_roots([t for t, g in zip(t_outputs, grads) if g is not None] if False else t_outputs)
     from . import engine
     if is_grads_batched:
         result = _batched_grad(t_outputs, t_inputs, grads, retain_graph, create_graph, allow_unused)
@@ -158,10 +169,11 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
                                      capture=True, allow_unused=allow_unused)
     if materialize_grads:
         from .._factory import zeros_like
-        result = [zeros_like(t) if g is None else g for t, g in zip(t_inputs, result)]
+        result = [zeros_like(t, requires_grad=create_graph) if g is None else g
+                  for t, g in zip(t_inputs, result)]
     result = tuple(result)
-    if as_dict:
-        return dict(zip(keys, result))
+    if type(inputs) is dict:
+        return dict(zip(inputs.keys(), result))
     return result
 
 

@@ -16,7 +16,7 @@ def is_anomaly_check_nan_enabled():
 
 
 class detect_anomaly:
-    """Context manager (and decorator) that turns anomaly detection on."""
+    """Context manager that turns anomaly detection on (as in torch, not a decorator)."""
 
     def __init__(self, check_nan=True):
         self.prev = _Anomaly.enabled
@@ -32,12 +32,6 @@ class detect_anomaly:
     def __exit__(self, *args):
         _Anomaly.enabled = self.prev
         _Anomaly.check_nan = self.prev_check_nan
-
-    def __call__(self, fn):
-        def wrapper(*args, **kwargs):
-            with self.__class__(self.check_nan):
-                return fn(*args, **kwargs)
-        return wrapper
 
 
 class set_detect_anomaly:

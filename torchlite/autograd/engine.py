@@ -23,7 +23,7 @@ import warnings
 import numpy as np
 
 from .. import _errors
-from .._tensor import make, AutogradMeta
+from .._tensor import Tensor, make, AutogradMeta
 from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
@@ -42,34 +42,38 @@ _local = _Local()
 class Task:
     """One backward or grad() call."""
 
-    __slots__ = ("nodes", "__weakref__")
+    __slots__ = ("nodes", "capture", "__weakref__")
 
-    def __init__(self, nodes):
+    def __init__(self, nodes, capture=False):
         self.nodes = nodes
+        self.capture = capture
 
 
 def current_task():
     return _local.tasks[-1] if _local.tasks else None
 
 
-def will_receive_grad(t):
+def will_execute_node(node):
+    """Whether the running backward will execute ``node`` (torch's _will_engine_execute_node)."""
     task = current_task()
     if task is None:
+        raise RuntimeError("_will_engine_execute_node should only be called during the backward pass")
+    if node not in task.nodes:
         return False
-    fn = t._grad_fn
-    if fn is None:
-        meta = t._meta
-        ref = meta.grad_acc if meta is not None else None
-        fn = ref() if ref is not None else None
-    return fn is not None and fn in task.nodes
+    if task.capture and type(node) is AccumulateGrad:
+        raise RuntimeError("A leaf node was passed to _will_engine_execute_node but we are currently "
+                           "running autograd.grad(). This is currently not supported.")
+    return True
 
 
 def sum_to(g, shape):
     """Reduce a broadcast gradient to ``shape`` with Tensor ops (so it can be differentiated).
 
     As torch: one sum over the leading dims and the broadcast size-1 dims
-    (keepdim), then a view to drop the leading dims.
+    (keepdim), then a view to drop the leading dims; a full sum for a 0-dim shape.
     """
+    if not shape:
+        return g.sum()  # as torch's sum_to: one SumBackward0 for a 0-dim input
     gshape = g._data.shape
     lead = len(gshape) - len(shape)
     dims = tuple(range(lead)) + tuple(d for d in range(lead, len(gshape))
@@ -82,18 +86,34 @@ def sum_to(g, shape):
     return g
 
 
-def _reduce(g, meta):
-    """Bring the gradient of one input to that input's shape and dtype."""
+def _reduce(g, meta, node=None, i=0):
+    """Bring the gradient of input ``i`` of ``node`` to that input's shape and dtype."""
     shape, dtype = meta
     if g._data.shape != shape:
         gshape = g._data.shape
         if len(gshape) < len(shape) or not _expandable(shape, gshape):
-            raise RuntimeError(f"Function backward returned an invalid gradient: got shape "
-                               f"{list(gshape)} but expected shape compatible with {list(shape)}")
+            raise RuntimeError(_invalid_gradient(node, i, gshape, shape))
         g = sum_to(g, shape)
     if g._dtype is not dtype:
         g = g.to(dtype)
     return g
+
+
+def _invalid_gradient(node, i, gshape, shape):
+    name = "backward" if node is None else node.name()
+    return (f"Function {name} returned an invalid gradient at index {i} - got {list(gshape)} but "
+            f"expected shape compatible with {list(shape)}")
+
+
+def _to_leaf(g, node, i, acc):
+    """A leaf's shape may have changed (``x.data = ...``) since its AccumulateGrad was made:
+    as torch, gradients are checked against the shape the accumulator recorded."""
+    shape = acc._in_meta[0][0]
+    if g._data.shape == shape:
+        return g
+    if not _expandable(shape, g._data.shape) or len(g._data.shape) < len(shape):
+        raise RuntimeError(_invalid_gradient(node, i, g._data.shape, shape))
+    return sum_to(g, shape)
 
 
 def _expandable(shape, target):
@@ -154,7 +174,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     """
     root_edges = []
     for t in roots:
-        fn = t._grad_fn
+        fn = t.grad_fn if t._view is not None else t._grad_fn  # a view's may need refreshing
         root_edges.append((fn, t._output_nr) if fn is not None else (accumulate_node(t), 0))
 
     deps, nodes = _discover([e[0] for e in root_edges])
@@ -166,7 +186,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
         capture_at = {}
         input_nodes = []
         for i, t in enumerate(inputs):
-            fn = t._grad_fn
+            fn = t.grad_fn if t._view is not None else t._grad_fn
             if fn is None:
                 meta = t._meta
                 ref = meta.grad_acc if meta is not None else None
@@ -180,6 +200,9 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
             input_nodes.append(fn)
         execute = _ancestors(nodes, input_nodes)
         needed = execute | set(n for n in input_nodes if n in nodes)
+        if not capture:
+            # backward(inputs=...): the inputs' nodes run too (their hooks fire, they free)
+            execute = needed
         # dependencies only count edges between needed nodes
         deps = {}
         for node in needed:
@@ -212,7 +235,11 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 heapq.heappush(ready, (-node._seq, counter, node))
                 counter += 1
 
-    task = Task(needed)
+    if create_graph and not capture and _errors.first_time(_errors.CREATE_GRAPH_CYCLE):
+        # torch warns from inside the engine (not on the user's line), once per process
+        warnings.warn(_errors.CREATE_GRAPH_CYCLE, UserWarning, stacklevel=1)
+
+    task = Task(needed, capture)
     _local.tasks.append(task)
     prev_mode = _state.enabled
     _state.enabled = create_graph
@@ -225,20 +252,25 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 grads_out = [None] * node._nout
             if type(node) is AccumulateGrad:
                 _run_accumulate(node, grads_out[0], capture_at, captured, accumulate and not capture,
-                                inputs, create_graph, ext_arrays)
+                                create_graph, ext_arrays)
                 continue
-            grads_out = _pre_hooks(node, grads_out, capture_at, captured, inputs)
-            if node not in execute:
+            executes = node in execute
+            if captured is not None and executes:
+                _capture(node, grads_out, capture_at, captured)  # as torch: before the hooks
+            if node._tensor_hooks or node._retain_hooks:
+                grads_out = _tensor_hooks(node, grads_out, ext_arrays)
+            if not executes:
+                if captured is not None:
+                    _capture(node, grads_out, capture_at, captured)
                 continue  # a capture point that leads to no other input
+            if node._pre_hooks:
+                grads_out = _node_pre_hooks(node, grads_out, ext_arrays)
             if AnomalyState.enabled:
                 grad_inputs = _apply_with_anomaly(node, grads_out, needed, retain_graph)
             else:
                 grad_inputs = _apply(node, grads_out, needed, retain_graph)
             if node._post_hooks:
-                for hook in list(node._post_hooks.values()):
-                    res = hook(tuple(grad_inputs), tuple(grads_out))
-                    if res is not None:
-                        grad_inputs = list(res)
+                grad_inputs = _node_post_hooks(node, grad_inputs, grads_out, ext_arrays)
             if not retain_graph:
                 from .._dispatch import release_saved
                 release_saved(node)
@@ -265,19 +297,66 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     return None
 
 
-def _pre_hooks(node, grads_out, capture_at, captured, inputs):
-    """Tensor hooks, retain_grad, capture for grad(), then the node's pre-hooks."""
+def _hook_name(hook):
+    name = getattr(hook, "__name__", None)
+    return name if isinstance(name, str) else "<unknown>"
+
+
+def _check_single(hook, original, result):
+    """torch's checks on a gradient a hook returned in place of ``original``."""
+    if result is None:
+        return None
+    if original is None:
+        raise RuntimeError("can't replace a None gradient with a non-None value")
+    if not isinstance(result, Tensor):
+        raise TypeError(f"expected Variable, but hook returned '{type(result).__name__}'")
+    if result._dtype is not original._dtype:
+        from .._dispatch import legacy_type_name
+        raise RuntimeError(f"hook '{_hook_name(hook)}' has changed the type of value (was "
+                           f"{legacy_type_name(original._dtype)} got "
+                           f"{legacy_type_name(result._dtype)})")
+    if result._data.shape != original._data.shape:
+        raise RuntimeError(f"hook '{_hook_name(hook)}' has changed the size of value")
+    return result
+
+
+def _check_tuple(hook, prev, result):
+    """torch's checks on the tuple a Node hook returned in place of ``prev``."""
+    if not isinstance(result, tuple):
+        raise TypeError(f"expected tuple, but hook returned '{type(result).__name__}'")
+    if len(result) != len(prev):
+        raise RuntimeError(f"hook '{_hook_name(hook)}' has returned an incorrect number of values "
+                           f"(got {len(result)}, but expected {len(prev)})")
+    for p, r in zip(prev, result):
+        _check_single(hook, p, r)
+    return list(result)
+
+
+def _expose(exposed, grads):
+    """Gradients user code has seen: the user may keep them, so .grad must not alias them."""
+    for g in grads:
+        if g is not None:
+            exposed.append(g._data)
+
+
+def _call_tensor_hooks(hooks, g, exposed):
+    for hook in list(hooks.values()):
+        if g is not None:
+            exposed.append(g._data)
+        res = hook(g)
+        if res is not None:
+            g = _check_single(hook, g, res)
+            exposed.append(g._data)
+    return g
+
+
+def _tensor_hooks(node, grads_out, exposed):
+    """Tensor hooks (called with None for an output without gradient, as torch), then retain_grad."""
     th = node._tensor_hooks
     if th:
         for nr, store in th.items():
-            g = grads_out[nr]
-            if g is None:
-                continue
-            for hook in list(store.values()):
-                res = hook(g)
-                if res is not None:
-                    g = res
-            grads_out[nr] = g
+            if store:
+                grads_out[nr] = _call_tensor_hooks(store, grads_out[nr], exposed)
     rh = node._retain_hooks
     if rh:
         for nr, ref in rh.items():
@@ -286,25 +365,39 @@ def _pre_hooks(node, grads_out, capture_at, captured, inputs):
             if t is None or g is None:
                 continue
             _retain(t, g)
-    if capture_at is not None:
-        for nr in range(node._nout):
-            idx = capture_at.get((node, nr))
-            g = grads_out[nr]
-            if not idx or g is None:
-                continue
-            for i in idx:
-                if captured is not None:
-                    captured[i] = g if captured[i] is None else captured[i] + g
-                else:
-                    # backward(inputs=[non-leaf]): its .grad accumulates, as a leaf's would
-                    _accumulate_into(inputs[i], g, _state.enabled, [])
-    ph = node._pre_hooks
-    if ph:
-        for hook in list(ph.values()):
-            res = hook(tuple(grads_out))
-            if res is not None:
-                grads_out = list(res)
     return grads_out
+
+
+def _capture(node, grads_out, capture_at, captured):
+    """grad(): keep the gradient of the inputs whose edge is (node, nr)."""
+    for nr in range(node._nout):
+        idx = capture_at.get((node, nr))
+        g = grads_out[nr]
+        if not idx or g is None:
+            continue
+        for i in idx:
+            captured[i] = g if captured[i] is None else captured[i] + g
+
+
+def _node_pre_hooks(node, grads_out, exposed):
+    for hook in list(node._pre_hooks.values()):
+        _expose(exposed, grads_out)
+        res = hook(tuple(grads_out))
+        if res is not None:
+            grads_out = _check_tuple(hook, tuple(grads_out), res)
+            _expose(exposed, grads_out)
+    return grads_out
+
+
+def _node_post_hooks(node, grad_inputs, grads_out, exposed):
+    for hook in list(node._post_hooks.values()):
+        _expose(exposed, grad_inputs)
+        _expose(exposed, grads_out)
+        res = hook(tuple(grad_inputs), tuple(grads_out))
+        if res is not None:
+            grad_inputs = _check_tuple(hook, tuple(grad_inputs), res)
+            _expose(exposed, grad_inputs)
+    return grad_inputs
 
 
 def _retain(t, g):
@@ -318,13 +411,16 @@ def _retain(t, g):
 
 
 def _apply(node, grads_out, needed, retain_graph):
-    """Run the node's derivative rules: one gradient per input edge."""
+    """Run the node's derivative rules: one gradient per input edge.
+
+    Without any gradient a node gives none, except a custom Function, whose backward
+    runs (with materialized zeros, as in torch)."""
     if node._nout == 1:
         g = grads_out[0]
-        if g is None:
+        if g is None and not hasattr(node._op, "fn_cls"):
             return [None] * len(node.next_functions)
     else:
-        if all(g is None for g in grads_out):
+        if all(g is None for g in grads_out) and not hasattr(node._op, "fn_cls"):
             return [None] * len(node.next_functions)
         g = tuple(grads_out)
     if node._released:
@@ -360,65 +456,95 @@ def input_grads(node, g, want):
     custom = op.custom_apply
     if custom is not None:
         grads = custom(node, g if type(g) is tuple else (g,))
-        return [None if gi is None or m is None else _reduce(gi, m)
-                for gi, m in zip(grads, node._in_meta)]
-    from .._dispatch import unpack_saved
-    if op.variadic:
+        result = [None if gi is None or m is None else _reduce(gi, m, node, i)
+                  for i, (gi, m) in enumerate(zip(grads, node._in_meta))]
+    elif op.variadic:
+        from .._dispatch import unpack_saved
         args = [unpack_saved(node, n) for n in op.needs[0]]
         grads = op.rules[0](g, *args)
-        return [None if (gi is None or not want(i, nxt)) else _reduce(gi, m)
-                for i, (gi, (nxt, _), m) in enumerate(zip(grads, node.next_functions, node._in_meta))]
-    result = []
-    rules = op.rules
-    needs = op.needs
+        result = [None if (gi is None or not want(i, nxt)) else _reduce(gi, m, node, i)
+                  for i, (gi, (nxt, _), m) in enumerate(zip(grads, node.next_functions, node._in_meta))]
+    else:
+        # as torch, every saved value is unpacked (and its version checked) before the rules
+        # run, even those only the gradients not wanted here would read
+        saved = node._saved
+        if saved:
+            from .._dispatch import unpack_saved
+            values = {n: unpack_saved(node, n) for n in op.unpack_order if n in saved}
+        result = []
+        rules = op.rules
+        needs = op.needs
+        for i, (nxt, _nr) in enumerate(node.next_functions):
+            rule = rules[i]
+            if rule is None or not want(i, nxt) or node._in_meta[i] is None:
+                result.append(None)
+                continue
+            names = needs[i]
+            gi = rule(g, *[values[n] for n in names]) if names else rule(g)
+            if gi is not None:
+                gi = _reduce(gi, node._in_meta[i], node, i)
+            result.append(gi)
     for i, (nxt, _nr) in enumerate(node.next_functions):
-        rule = rules[i]
-        if rule is None or not want(i, nxt) or node._in_meta[i] is None:
-            result.append(None)
-            continue
-        names = needs[i]
-        gi = rule(g, *[unpack_saved(node, n) for n in names]) if names else rule(g)
-        if gi is not None:
-            gi = _reduce(gi, node._in_meta[i])
-        result.append(gi)
+        if type(nxt) is AccumulateGrad and result[i] is not None:
+            result[i] = _to_leaf(result[i], node, i, nxt)
     return result
 
 
-def _run_accumulate(node, g, capture_at, captured, accumulate, inputs, create_graph, ext_arrays):
+def _run_accumulate(node, g, capture_at, captured, accumulate, create_graph, ext_arrays):
+    """A leaf's AccumulateGrad: its tensor hooks, then capture (grad()) or accumulation."""
     t = node.variable
     meta = t._meta
-    if g is None:
-        return
     if meta is not None and meta.hooks:
-        for hook in list(meta.hooks.values()):
-            res = hook(g)
-            if res is not None:
-                g = res
-                ext_arrays.append(g._data)
-    if node._pre_hooks:
-        for hook in list(node._pre_hooks.values()):
-            res = hook((g,))
-            if res is not None:
-                g = res[0]
-                ext_arrays.append(g._data)
+        g = _call_tensor_hooks(meta.hooks, g, ext_arrays)
     if capture_at is not None:
         idx = capture_at.get((node, 0))
         if captured is not None:
-            if idx:
+            # grad(): the leaf is only captured; its node does not run
+            if idx and g is not None:
                 for i in idx:
                     captured[i] = g if captured[i] is None else captured[i] + g
             return
         if not idx:
             return
-    if not accumulate:
-        return
-    _accumulate_into(t, g, create_graph, ext_arrays)
-    if meta is not None and meta.post_acc_hooks:
-        for hook in list(meta.post_acc_hooks.values()):
-            hook(t)
+    if node._pre_hooks:
+        g = _node_pre_hooks(node, [g], ext_arrays)[0]
+    if accumulate:
+        if g is not None and t._requires_grad:
+            _accumulate_into(t, g, create_graph, ext_arrays)
+        # torch calls these even when no gradient arrived
+        if meta is not None and meta.post_acc_hooks:
+            for hook in list(meta.post_acc_hooks.values()):
+                hook(t)
     if node._post_hooks:
-        for hook in list(node._post_hooks.values()):
-            hook((), (g,))
+        _node_post_hooks(node, [], [g], ext_arrays)
+
+
+def _dense(a):
+    """Non-overlapping and dense: the elements fill one block, whatever the order of the dims."""
+    expected = a.itemsize
+    for st, n in sorted((abs(st), n) for st, n in zip(a.strides, a.shape) if n != 1):
+        if st != expected:
+            return False
+        expected *= n
+    return True
+
+
+def _obeys_layout(data, var):
+    """torch's gradient layout contract: a dense leaf's .grad has the leaf's strides,
+    any other leaf's .grad is contiguous."""
+    if _dense(var):
+        for n, gs, vs in zip(data.shape, data.strides, var.strides):
+            if (n != 1 and gs != vs) or (n == 1 and gs == 0):
+                return False
+        return True
+    return data.flags.c_contiguous
+
+
+def _layout_like(var, dtype):
+    """An empty array laid out as .grad of ``var`` must be."""
+    if _dense(var):
+        return np.empty_like(var, dtype=dtype, order="K")
+    return np.empty(var.shape, dtype)
 
 
 def _accumulate_into(t, g, create_graph, ext_arrays):
@@ -427,32 +553,27 @@ def _accumulate_into(t, g, create_graph, ext_arrays):
         meta = t._meta = AutogradMeta()
     old = meta.grad
     if old is None:
-        if create_graph and g._requires_grad:
-            # the gradient keeps its graph, so .grad refers back to the parameter
-            if _errors.first_time(_errors.CREATE_GRAPH_CYCLE):
-                # torch raises it from inside the library, not on the user's line
-                warnings.warn(_errors.CREATE_GRAPH_CYCLE, UserWarning, stacklevel=1)
-            from .._factory import zeros_like
-            meta.grad = zeros_like(g).copy_(g)
-            return
         if create_graph:
-            meta.grad = g
+            # torch copies into a new tensor laid out as the leaf; under create_graph the copy
+            # is recorded (CopyBackwards), so .grad refers back to the parameter
+            meta.grad = make(_layout_like(t._data, g._dtype.np), g._dtype).copy_(g)
             return
         data = g._data
-        shared = any(np.may_share_memory(data, e) for e in ext_arrays)
-        if shared or (t._data.flags.c_contiguous and not data.flags.c_contiguous) \
-                or data.base is not None or not data.flags.writeable:
-            data = np.array(data, copy=True, order="C" if t._data.flags.c_contiguous else "K")
-        new = make(data, g._dtype)
-        meta.grad = new
+        if data.base is not None or not data.flags.writeable or not _obeys_layout(data, t._data) \
+                or any(np.may_share_memory(data, e) for e in ext_arrays):
+            # the gradient is seen elsewhere (a view, the user's, a hook's): .grad gets a copy
+            out = _layout_like(t._data, data.dtype)
+            np.copyto(out, data)
+            data = out
+        meta.grad = make(data, g._dtype)
         return
     if create_graph:
         meta.grad = old + g
         return
-    # in place, so that references to .grad see the update, as in torch
-    if old._requires_grad:
+    # in place (under no grad), so that references to .grad see the update, as in torch
+    if not old._data.flags.writeable:
         meta.grad = make(old._data + g._data, old._dtype)
-    else:
-        np.add(old._data, g._data, out=old._data, casting="unsafe")
-        if old._vc is not None:
-            old._vc[0] += 1
+        return
+    np.add(old._data, g._data, out=old._data, casting="unsafe")
+    if old._vc is not None:
+        old._vc[0] += 1

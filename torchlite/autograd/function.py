@@ -41,10 +41,14 @@ class FunctionCtx:
 
     @property
     def saved_tensors(self):
-        from .._dispatch import unpack_saved
-        if self._saved is None:
+        from .._dispatch import FREED
+        saved = self._saved
+        if not saved:
             return ()
-        return unpack_saved(self, "tensors")
+        v = saved["tensors"]
+        if v is FREED:
+            raise RuntimeError(_errors.BACKWARD_TWICE)
+        return tuple(None if s is None else s.unpack(self) for s in v)
 
     @property
     def saved_variables(self):
@@ -170,6 +174,11 @@ def _apply(cls, args, kwargs):
                                "operation.")
     nondiff_ids = {id(t) for t in ctx._non_differentiable}
     input_ids = {id(args[i]) for i in tensor_pos}
+    if ctx._to_save is not None:
+        for i, t in enumerate(ctx._to_save):
+            if t is not None and not isinstance(t, Tensor):
+                raise TypeError(f"save_for_backward can only save variables, but argument {i} is "
+                                f"of type {type(t).__name__}")
     wrapped = []
     for o in outs:
         if isinstance(o, Tensor) and id(o) in input_ids and id(o) not in dirty_ids:
@@ -206,6 +215,13 @@ def _apply(cls, args, kwargs):
         if id(o) in dirty_ids:
             from .._dispatch import bump
             bump(o)
+        elif o._view is not None:
+            # a view made by the forward (or an input returned as is) may not be modified in
+            # place: the view+inplace logic would bypass the custom backward
+            from .._dispatch import IN_CUSTOM_FUNCTION
+            o._view.creation = IN_CUSTOM_FUNCTION
+            o._view.multi_name = cls.__name__
+            o._view.multi_nr = k
         o._grad_fn = ctx
         o._output_nr = k
         o._requires_grad = True
@@ -246,27 +262,33 @@ def _custom_apply(node, grads_out):
     if not isinstance(result, tuple):
         result = (result,)
     n_args = node._n_args
+    name = type(node).__name__
     if len(result) != n_args:
         if len(result) > n_args and all(r is None for r in result[n_args:]):
             result = result[:n_args]
         else:
-            raise RuntimeError(f"function {type(node).__name__} returned an incorrect number of "
-                               f"gradients (expected {n_args}, got {len(result)})")
+            raise RuntimeError(f"function {name} returned an incorrect number of gradients "
+                               f"(expected {n_args}, got {len(result)})")
+    tensor_pos = set(node._tensor_pos)
+    for i, g in enumerate(result):
+        if g is None:
+            continue
+        if i not in tensor_pos:
+            raise RuntimeError(f"function {name} returned a gradient different than None at "
+                               f"position {i + 1}, but the corresponding forward input was not a "
+                               "Variable")
+        if not isinstance(g, Tensor):
+            raise RuntimeError(f"expected Variable or None (got {type(g).__name__})")
     out = []
     for k, i in enumerate(node._tensor_pos):
         g = result[i]
         m = node._in_meta[k]
-        if g is not None and m is not None:
-            if not isinstance(g, Tensor):
-                raise TypeError(f"function {type(node).__name__} returned a gradient different "
-                                f"than None at position {i + 1}, but the corresponding forward "
-                                "input was not a Variable")
-            if g._data.shape != m[0]:
-                from .engine import _expandable
-                if not _expandable(m[0], g._data.shape):
-                    raise RuntimeError(f"Function {type(node).__name__} returned an invalid gradient "
-                                       f"at index {k} - got {list(g._data.shape)} but expected "
-                                       f"shape compatible with {list(m[0])}")
+        if g is not None and m is not None and g._data.shape != m[0]:
+            from .engine import _expandable
+            if not _expandable(m[0], g._data.shape):
+                raise RuntimeError(f"Function {name} returned an invalid gradient at index {k} - "
+                                   f"got {list(g._data.shape)} but expected shape compatible with "
+                                   f"{list(m[0])}")
         out.append(g if m is not None else None)
     return out
 

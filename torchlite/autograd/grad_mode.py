@@ -11,13 +11,14 @@ import inspect
 import threading
 
 __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled",
-           "inference_mode", "is_inference_mode_enabled"]
+           "inference_mode", "is_inference_mode_enabled", "set_multithreading_enabled"]
 
 
 class _State(threading.local):
     def __init__(self):
         self.enabled = True
         self.inference = False
+        self.multithreading = True  # no effect here: the backward always runs on the caller
 
 
 _state = _State()
@@ -36,11 +37,15 @@ class _DecoratorContextManager:
 
     def __call__(self, func):
         if inspect.isclass(func):
-            raise RuntimeError("Cannot decorate classes; it is ambiguous whether or not only the "
-                               "constructor or all methods should have the context manager applied; "
-                               "additionally, decorating a class at definition-site will prevent "
-                               "use of the identifier as a conventional type.  To specify which "
-                               "methods to decorate, decorate each of them individually.")
+            from .. import _errors
+            _errors.warn("Decorating classes is deprecated and will be disabled in future versions. "
+                         "You should only decorate functions or methods. To preserve the current "
+                         "behavior of class decoration, you can directly decorate the `__init__` "
+                         "method and nothing else.", FutureWarning)
+            cls = func
+
+            def func(*args, **kwargs):
+                return cls(*args, **kwargs)
         if inspect.isgeneratorfunction(func):
             return self._wrap_generator(func)
 
@@ -119,20 +124,30 @@ class enable_grad(_DecoratorContextManager):
         _state.enabled = self.prev
 
 
+def _check_bool(mode, fn="set_grad_enabled"):
+    if type(mode) is not bool:
+        raise TypeError(f"{fn}(): argument 'enabled' (position 1) must be bool, not "
+                        f"{type(mode).__name__}")
+    return mode
+
+
 class set_grad_enabled(_DecoratorContextManager):
     """Set grad mode on construction; as a context manager, restore it on exit."""
 
     def __init__(self, mode):
         self.prev = _state.enabled
         self.mode = mode
-        _state.enabled = bool(mode)
+        _state.enabled = _check_bool(mode)
 
     def __call__(self, orig_func):
         _state.enabled = self.prev
         return super().__call__(orig_func)
 
     def __enter__(self):
-        pass
+        _state.enabled = _check_bool(self.mode)
+
+    def __repr__(self):
+        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self.mode})"
 
     def __exit__(self, exc_type, exc_value, traceback):
         _state.enabled = self.prev
@@ -166,5 +181,23 @@ class inference_mode(_DecoratorContextManager):
         return self.__class__(self.mode)
 
 
-for _cls in (no_grad, enable_grad, set_grad_enabled, inference_mode):
+class set_multithreading_enabled(_DecoratorContextManager):
+    """Whether the backward may use device threads (thread-local; torchlite has none)."""
+
+    def __init__(self, mode):
+        self.prev = _state.multithreading
+        _state.multithreading = _check_bool(mode, "set_multithreading_enabled")
+        self.mode = mode
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        _state.multithreading = self.prev
+
+    def clone(self):
+        return self.__class__(self.mode)
+
+
+for _cls in (no_grad, enable_grad, set_grad_enabled, inference_mode, set_multithreading_enabled):
     _cls.__module__ = "torch.autograd.grad_mode"

@@ -1,4 +1,12 @@
-"""gradcheck / gradgradcheck: analytical gradients against central finite differences."""
+"""gradcheck / gradgradcheck: analytical gradients against central finite differences.
+
+As torch (slow mode): the numerical Jacobian perturbs one input element at a
+time, in place, by +-eps; the analytical one backpropagates each element of
+each differentiable output; a mismatch raises GradcheckError with both
+Jacobians printed.  gradgradcheck draws its random grad_outputs from the global
+generator exactly as torch does (``empty(...).uniform_(-1, 1)``), so the random
+stream after it stays in step with torch's.
+"""
 
 from __future__ import annotations
 
@@ -21,45 +29,47 @@ def _tuple(x):
     return tuple(x) if isinstance(x, (tuple, list)) else (x,)
 
 
-def _outputs(func, inputs):
-    out = func(*inputs)
-    return tuple(o for o in _tuple(out) if isinstance(o, Tensor))
+def _differentiable(out):
+    return tuple(o for o in _tuple(out) if isinstance(o, Tensor) and o.requires_grad)
 
 
-def _numerical(func, inputs, wrt, outputs, eps):
-    """J[in][out] by central differences, perturbing one input element at a time in place.
+def _float_outputs(out):
+    return tuple(o for o in _tuple(out) if isinstance(o, Tensor) and o._dtype.is_floating_point)
 
-    The function runs in the caller's grad mode (gradgradcheck's needs it on).
+
+def _numerical(func, inputs, wrt, eps):
+    """J[input][output] by central differences (the floating-point outputs of func).
+
+    Each element is perturbed in place through the input's own array, whatever its
+    strides; the function runs in the caller's grad mode (gradgradcheck needs it on).
     """
-    jac = [[np.zeros((x.numel(), o.numel()), np.float64) for o in outputs] for x in wrt]
+    jac = None
     for k, x in enumerate(wrt):
-        if not x._data.flags.c_contiguous:
-            raise ValueError("gradcheck needs contiguous inputs")
-        flat = x._data.reshape(-1)
-        for j in range(flat.size):
-            orig = flat[j].item()
-            flat[j] = orig - eps
-            lo = [o._data.astype(np.float64).ravel().copy() for o in _outputs(func, inputs)]
-            flat[j] = orig + eps
-            hi = [o._data.astype(np.float64).ravel().copy() for o in _outputs(func, inputs)]
-            flat[j] = orig
-            for m in range(len(outputs)):
+        arr = x._data
+        for j, idx in enumerate(np.ndindex(arr.shape)):
+            orig = arr[idx].item()
+            arr[idx] = orig - eps
+            lo = [o._data.astype(np.float64).ravel().copy() for o in _float_outputs(func(*inputs))]
+            arr[idx] = orig + eps
+            hi = [o._data.astype(np.float64).ravel().copy() for o in _float_outputs(func(*inputs))]
+            arr[idx] = orig
+            if jac is None:
+                jac = [[np.zeros((w.numel(), h.size), np.float64) for h in hi] for w in wrt]
+            for m in range(len(hi)):
                 jac[k][m][j] = (hi[m] - lo[m]) / (2 * eps)
     return jac
 
 
-def _analytical(inputs, wrt, outputs):
+def _analytical(wrt, output):
+    """J[input] of one differentiable output, one backward per output element."""
     from . import grad
-    jac = [[np.zeros((x.numel(), o.numel()), np.float64) for o in outputs] for x in wrt]
-    for m, out in enumerate(outputs):
-        if not out.requires_grad:
-            continue
-        flat = out.reshape(-1)
-        for i in range(out.numel()):
-            gs = grad(flat[i], wrt, retain_graph=True, allow_unused=True)
-            for k, g in enumerate(gs):
-                if g is not None:
-                    jac[k][m][:, i] = g._data.astype(np.float64).ravel()
+    jac = [np.zeros((x.numel(), output.numel()), np.float64) for x in wrt]
+    flat = output.reshape(-1)
+    for i in range(output.numel()):
+        gs = grad(flat[i], wrt, retain_graph=True, allow_unused=True)
+        for k, g in enumerate(gs):
+            if g is not None:
+                jac[k][:, i] = g._data.astype(np.float64).ravel()
     return jac
 
 
@@ -67,33 +77,61 @@ def _fmt(arr, dtype):
     return repr(make(np.asarray(arr, order="C").astype(dtype.np), dtype))
 
 
+def _check_inputs(inputs):
+    any_requires_grad = False
+    for idx, x in enumerate(inputs):
+        if isinstance(x, Tensor) and x.requires_grad:
+            if x._dtype.name != "float64":
+                _errors.warn(f"Input #{idx} requires gradient and is not a double precision "
+                             "floating point or complex. This check will likely fail if all the "
+                             "inputs are not of double precision floating point or complex. ")
+            if not all(st > 0 or sz <= 1 for st, sz in zip(x.stride(), x.size())):
+                raise RuntimeError(f"The {idx}th input has a dimension with stride 0. gradcheck "
+                                   "only supports inputs that are non-overlapping to be able to "
+                                   "compute the numerical gradients correctly. You should call "
+                                   ".contiguous on the input before passing it to gradcheck.")
+            any_requires_grad = True
+    if not any_requires_grad:
+        raise ValueError("gradcheck expects at least one input tensor to require gradient, but "
+                         "none of them have requires_grad=True.")
+
+
+def _run(func, inputs, eps, atol, rtol):
+    inputs = _tuple(inputs)
+    _check_inputs(inputs)
+    func_out = func(*inputs)
+    outputs = _differentiable(func_out)
+    wrt = [x for x in inputs if isinstance(x, Tensor) and x.requires_grad]
+    numerical = _numerical(func, inputs, wrt, eps) or []
+    per_output = list(zip(*numerical))  # [output][input]
+    if not outputs:
+        for per_input in numerical:
+            for jac in per_input:
+                if np.count_nonzero(jac):
+                    raise GradcheckError("Numerical gradient for function expected to be zero")
+        return
+    # as torch: the floating outputs' Jacobians are paired with the outputs in order, then
+    # those of outputs not requiring grad are dropped (an int output shifts the pairing)
+    per_output = [nj for o, nj in zip(_tuple(func_out), per_output) if o.requires_grad]
+    for i, out in enumerate(outputs):
+        analytical = _analytical(wrt, out)
+        for k, (a, n) in enumerate(zip(analytical, per_output[i])):
+            if not np.allclose(a, n, rtol=rtol, atol=atol):
+                raise GradcheckError(
+                    f"Jacobian mismatch for output {i} with respect to input {k},\n"
+                    f"numerical:{_fmt(n, out._dtype)}\nanalytical:{_fmt(a, out._dtype)}\n")
+
+
 def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True,
               nondet_tol=0.0, check_undefined_grad=True, check_grad_dtypes=False,
               check_batched_grad=False, check_batched_forward_grad=False, check_forward_ad=False,
               check_backward_ad=True, fast_mode=False, masked=None):
-    inputs = _tuple(inputs)
-    wrt = [x for x in inputs if isinstance(x, Tensor) and x.requires_grad]
-    if not wrt:
-        raise ValueError("gradcheck expects at least one input tensor to require gradient, but "
-                         "none of them have requires_grad=True.")
-    for idx, x in enumerate(inputs):
-        if isinstance(x, Tensor) and x.requires_grad and x._dtype.name != "float64":
-            _errors.warn(f"Input #{idx} requires gradient and is not a double precision floating "
-                         "point or complex. This check will likely fail if all the inputs are not "
-                         "of double precision floating point or complex. ")
-    outputs = _outputs(func, inputs)
-    numerical = _numerical(func, inputs, wrt, outputs, eps)
-    analytical = _analytical(inputs, wrt, outputs)
-    positions = [i for i, x in enumerate(inputs) if isinstance(x, Tensor) and x.requires_grad]
-    for k, x in enumerate(wrt):
-        for m, out in enumerate(outputs):
-            a, n = analytical[k][m], numerical[k][m]
-            if not np.allclose(a, n, rtol=rtol, atol=atol):
-                if not raise_exception:
-                    return False
-                raise GradcheckError(
-                    f"Jacobian mismatch for output {m} with respect to input {positions[k]},\n"
-                    f"numerical:{_fmt(n, out._dtype)}\nanalytical:{_fmt(a, out._dtype)}\n")
+    try:
+        _run(func, inputs, eps, atol, rtol)
+    except GradcheckError:
+        if raise_exception:
+            raise
+        return False
     return True
 
 
@@ -103,24 +141,25 @@ def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=
                   check_fwd_over_rev=False, check_rev_over_rev=True, fast_mode=False, masked=False):
     """Check second derivatives: gradcheck of the function (inputs, v) -> vjp(inputs, v)."""
     from . import grad
+    from .._factory import empty
+    from .. import _dtype as D
     inputs = _tuple(inputs)
-    outputs = _outputs(func, inputs)
     if grad_outputs is None:
-        rng = np.random.default_rng(0)
+        # random grad_outputs drawn as torch draws them, from the global generator
         grad_outputs = tuple(
-            make(rng.uniform(-1, 1, o._data.shape).astype(o._dtype.np), o._dtype).requires_grad_(True)
-            for o in outputs)
+            empty(tuple(o.shape), dtype=o._dtype if o._dtype.is_floating_point else D.float64)
+            .uniform_(-1, 1).requires_grad_(True)
+            for o in _differentiable(func(*inputs)))
     else:
         grad_outputs = _tuple(grad_outputs)
     n_in = len(inputs)
+    wrt_idx = {i for i, x in enumerate(inputs) if isinstance(x, Tensor) and x.requires_grad}
 
     def first_derivative(*args):
-        ins, gos = args[:n_in], args[n_in:]
-        outs = _outputs(func, ins)
-        wrt = [x for x in ins if isinstance(x, Tensor) and x.requires_grad]
-        pairs = [(o, g) for o, g in zip(outs, gos) if o.requires_grad]
-        gs = grad([o for o, _ in pairs], wrt, [g for _, g in pairs], create_graph=True,
-                  allow_unused=True)
+        ins = tuple(x.requires_grad_() if i in wrt_idx else x for i, x in enumerate(args[:n_in]))
+        outs = _differentiable(func(*ins))
+        wrt = tuple(x for x in ins if isinstance(x, Tensor) and x.requires_grad)
+        gs = grad(outs, wrt, args[n_in:], create_graph=True, allow_unused=True)
         return tuple(g for g in gs if g is not None)
 
     return gradcheck(first_derivative, inputs + tuple(grad_outputs), eps=eps, atol=atol, rtol=rtol,

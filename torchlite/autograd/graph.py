@@ -11,10 +11,12 @@ engine uses to reduce and cast gradients.
 from __future__ import annotations
 
 import itertools
+import threading
 import weakref
 from collections import OrderedDict
 
-__all__ = ["Node", "saved_tensors_hooks", "disable_saved_tensors_hooks", "register_multi_grad_hook"]
+__all__ = ["Node", "saved_tensors_hooks", "save_on_cpu", "disable_saved_tensors_hooks",
+           "register_multi_grad_hook", "increment_version"]
 
 _seq = itertools.count()
 
@@ -117,6 +119,12 @@ class Node:
                 return self._unpack(key)
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{attr}'")
 
+    def __dir__(self):
+        names = set(object.__dir__(self))
+        op = self._op
+        names.update("_saved_" + n for n in getattr(op, "saved_names", ()))
+        return sorted(names)
+
     def _unpack(self, key):
         from .._dispatch import unpack_saved, present_saved
         return present_saved(self, key, unpack_saved(self, key))
@@ -181,14 +189,15 @@ def accumulate_node(t):
     ref = meta.grad_acc
     if ref is not None:
         node = ref()
-        if node is not None:
+        # as torch, a new dtype (``x.data = other``) makes a new accumulator; a new shape does not
+        if node is not None and node._in_meta[0][1] is t._dtype:
             return node
     node = object.__new__(AccumulateGrad)
     node._op = None
     node._seq = ACC_SEQ
     node.next_functions = ()
     node._saved = None
-    node._in_meta = None
+    node._in_meta = [(t._data.shape, t._dtype)]  # what gradients are checked against
     node._released = False
     node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
     node._metadata = None
@@ -200,9 +209,15 @@ def accumulate_node(t):
 
 # --- saved tensor hooks --------------------------------------------------------
 
-class _SavedHooksState:
-    stack = []
-    disabled_message = None
+class _SavedHooksState(threading.local):
+    """Per thread, as in torch: the installed (pack, unpack) pairs and the disabling message."""
+
+    def __init__(self):
+        self.stack = []
+        self.disabled_message = None
+
+
+_saved_hooks = _SavedHooksState()
 
 
 class saved_tensors_hooks:
@@ -213,13 +228,13 @@ class saved_tensors_hooks:
         self.unpack_hook = unpack_hook
 
     def __enter__(self):
-        if _SavedHooksState.disabled_message is not None:
-            raise RuntimeError(_SavedHooksState.disabled_message)
-        _SavedHooksState.stack.append((self.pack_hook, self.unpack_hook))
+        if _saved_hooks.disabled_message is not None:
+            raise RuntimeError(_saved_hooks.disabled_message)
+        _saved_hooks.stack.append((self.pack_hook, self.unpack_hook))
         return self
 
     def __exit__(self, *exc):
-        _SavedHooksState.stack.pop()
+        _saved_hooks.stack.pop()
 
 
 class disable_saved_tensors_hooks:
@@ -230,19 +245,40 @@ class disable_saved_tensors_hooks:
         self.prev = None
 
     def __enter__(self):
-        self.prev = _SavedHooksState.disabled_message
-        _SavedHooksState.disabled_message = self.error_message
+        self.prev = _saved_hooks.disabled_message
+        _saved_hooks.disabled_message = self.error_message
         return self
 
     def __exit__(self, *exc):
-        _SavedHooksState.disabled_message = self.prev
+        _saved_hooks.disabled_message = self.prev
+
+
+class save_on_cpu(saved_tensors_hooks):
+    """Saved tensors are kept on the CPU: where torchlite keeps everything already."""
+
+    def __init__(self, pin_memory=False, device_type="cuda"):
+        def pack(tensor):
+            return (tensor.device, tensor.cpu())
+
+        def unpack(packed):
+            return packed[1]
+        super().__init__(pack, unpack)
+
+
+def increment_version(tensor):
+    """Bump the version counter of a tensor (or of each of several) modified behind autograd."""
+    from .._tensor import Tensor
+    for t in (tensor,) if isinstance(tensor, Tensor) else tensor:
+        if t._vc is not None:
+            t._vc[0] += 1
 
 
 saved_tensors_hooks.__module__ = disable_saved_tensors_hooks.__module__ = "torch.autograd.graph"
+save_on_cpu.__module__ = "torch.autograd.graph"
 
 
 def current_saved_hooks():
-    stack = _SavedHooksState.stack
+    stack = _saved_hooks.stack
     return stack[-1] if stack else None
 
 
@@ -258,39 +294,60 @@ class _MultiHandle:
         for h in self.handles:
             h.remove()
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()
+
+
+_MultiHandle.__module__ = "torch.autograd.graph"
+
+
+def _grad_fn_or_grad_acc(t):
+    if t.requires_grad and t.grad_fn is None:
+        node = accumulate_node(t)
+    else:
+        node = t.grad_fn
+    if node is None:
+        raise AssertionError("Expected gradient function to be set")
+    return node
+
 
 def register_multi_grad_hook(tensors, fn, *, mode="all"):
-    """Call fn once the gradients of all (mode="all") or any (mode="any") tensors are computed."""
+    """Call fn once per backward: with every gradient once those of all tensors that the
+    backward reaches are computed (mode="all"), or with the first one computed (mode="any")."""
     if mode not in ("all", "any"):
         raise ValueError(f"Expects mode to be one of ('all', 'any') but got {mode}")
-    tensors = tuple(tensors)
-    count = len(tensors)
-    if mode == "any":
-        fired = [False]
-
-        def make_any(i):
-            def hook(grad):
-                if not fired[0]:
-                    fired[0] = True
-                    fn(grad)
-            return hook
-        return _MultiHandle([t.register_hook(make_any(i)) for i, t in enumerate(tensors) if t.requires_grad])
-
     from . import engine
-    state = {"grads": [None] * count, "seen": 0, "task": None}
+    tensors = tuple(tensors)
+    if mode == "any":
+        ran = weakref.WeakSet()  # the backward calls (tasks) in which fn ran
+
+        def hook(grad):
+            task = engine.current_task()
+            if task in ran:
+                return
+            ran.add(task)
+            fn(grad)
+        return _MultiHandle(tuple(t.register_hook(hook) for t in tensors if t.requires_grad))
+
+    count = len(tensors)
+    nodes = [_grad_fn_or_grad_acc(t) for t in tensors]
+    state = weakref.WeakKeyDictionary()  # task -> [calls so far, calls expected, grads]
 
     def make(i):
         def hook(grad):
             task = engine.current_task()
-            if state["task"] is not task:
-                state["task"] = task
-                state["grads"] = [None] * count
-                state["seen"] = 0
-                state["expected"] = sum(1 for t in tensors if engine.will_receive_grad(t))
-            state["grads"][i] = grad
-            state["seen"] += 1
-            if state["seen"] == state["expected"]:
-                fn(list(state["grads"]))
+            entry = state.get(task)
+            if entry is None:
+                expected = sum(1 for n in nodes if engine.will_execute_node(n))
+                entry = state[task] = [0, expected, [None] * count]
+            entry[0] += 1
+            entry[2][i] = grad
+            if entry[0] == entry[1]:
+                fn(entry[2])
+                del state[task]
         return hook
 
-    return _MultiHandle([t.register_hook(make(i)) for i, t in enumerate(tensors) if t.requires_grad])
+    return _MultiHandle(tuple(t.register_hook(make(i)) for i, t in enumerate(tensors)))
