@@ -14,9 +14,10 @@ import numpy as np
 
 from .. import _dtype as D
 from .. import _errors
-from .._dispatch import defop, finish, check_inplace, rebase
+from .._dispatch import defop, finish, check_inplace, rebase, record1
 from .._tensor import Tensor, make
 from ..autograd import grad_mode
+from ._common import quiet_enter, quiet_reset
 from ._common import (is_number, check_tensor, not_implemented_for, promote2, array_of,
                       broadcast_error, handle_out, number_value, result_type)
 
@@ -587,24 +588,40 @@ def float_power(input, exponent):
 def _float_unary(op, fn, kernel=None):
     """A unary op whose result is floating (integers and bools go to the default dtype)."""
     name = op.name
+    float32, float64, ndarray = D.float32, D.float64, np.ndarray
 
     def f(input, *, out=None):
-        if not _isinstance(input, Tensor):
-            raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not "
-                            f"{type(input).__name__}")
-        d = input._dtype
-        a = input._data
-        if d.category != FLOATING:
-            d = D.get_default_dtype()
-            a = a.astype(d.np)
-        if d is D.float16:  # torch computes half ops in float, then rounds
-            r = fn(a.astype(np.float32)).astype(np.float16)
-        else:
-            r = fn(a)
-        res = finish(op, r, d, (input,))
-        return handle_out(res, out, name) if out is not None else res
+        token = quiet_enter()
+        try:
+            if input.__class__ is Tensor and out is None:
+                d = input._dtype
+                if d is float32 or d is float64:  # the fast path
+                    r = fn(input._data)
+                    if r.__class__ is not ndarray:
+                        r = np.asarray(r)
+                    t = make(r, d)
+                    if input._requires_grad and _state.enabled:
+                        record1(op, t, (input,))
+                    return t
+            if not _isinstance(input, Tensor):
+                raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not "
+                                f"{type(input).__name__}")
+            d = input._dtype
+            a = input._data
+            if d.category != FLOATING:
+                d = D.get_default_dtype()
+                a = a.astype(d.np)
+            if d is D.float16:  # torch computes half ops in float, then rounds
+                r = fn(a.astype(np.float32)).astype(np.float16)
+            else:
+                r = fn(a)
+            res = finish(op, r, d, (input,))
+            return handle_out(res, out, name) if out is not None else res
+        finally:
+            quiet_reset(token)
 
     f.__name__ = f.__qualname__ = name
+    f.__quiet__ = True
     return f
 
 
@@ -1513,3 +1530,89 @@ eq_, ne_, lt_, le_, gt_, ge_ = (_inplace_compare(f) for f in (eq, ne, lt, le, gt
 __all__ = [n for n in dir() if not n.startswith("_") and n not in ("np", "math", "builtins", "D")]
 
 subtract, multiply, divide = sub, mul, div
+
+
+# ==================================================================================
+# Operators (x + y, x * 2.0, ...): a fast path for same-dtype tensors and Python numbers
+# with a float32/float64 tensor, falling back to the functions above for everything else.
+# ==================================================================================
+
+_OPERAND = (Tensor, builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
+
+
+def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_only=False):
+    """Build ``Tensor.__op__``.  ``general(a, b)`` handles what the fast path does not.
+
+    A reflected operator of a commutative op records (self, other) as torch does;
+    a reflected non-commutative one (rsub) computes other - self and records ``op``.
+    """
+    ndarray = np.ndarray
+    float32, float64, bool_ = D.float32, D.float64, D.bool_
+    swap = reflected and not commutes
+
+    def operator(self, other):
+        token = quiet_enter()
+        try:
+            d = self._dtype
+            to = other.__class__
+            if to is Tensor and other._dtype is d and d is not bool_ and (
+                    not floats_only or d is float32 or d is float64):
+                try:
+                    r = ufunc(other._data, self._data) if swap else ufunc(self._data, other._data)
+                except ValueError:
+                    return general(other, self) if reflected else general(self, other)
+            elif (to is builtins.float or to is builtins.int) and (d is float32 or d is float64):
+                r = ufunc(other, self._data) if swap else ufunc(self._data, other)
+            elif _isinstance(other, _OPERAND):
+                return general(other, self) if reflected else general(self, other)
+            else:
+                return NotImplemented
+            if r.__class__ is not ndarray:
+                r = np.asarray(r)
+            t = make(r, d)
+            if _state.enabled and (self._requires_grad or (to is Tensor and other._requires_grad)):
+                record1(op, t, (self, other, 1) if alpha else (self, other))
+            return t
+        finally:
+            quiet_reset(token)
+
+    operator.__quiet__ = True
+    return operator
+
+
+def _general_rsub(other, self):
+    return rsub(self, other)
+
+
+def _general_rdiv(other, self):
+    return div(other, self)
+
+
+add_operator = _operator(np.add, ADD, add, alpha=True)
+radd_operator = _operator(np.add, ADD, add, alpha=True, reflected=True)
+sub_operator = _operator(np.subtract, SUB, sub, alpha=True)
+rsub_operator = _operator(np.subtract, RSUB, _general_rsub, alpha=True, reflected=True,
+                          commutes=False)
+mul_operator = _operator(np.multiply, MUL, mul, alpha=False)
+rmul_operator = _operator(np.multiply, MUL, mul, alpha=False, reflected=True)
+truediv_operator = _operator(np.true_divide, DIV, div, alpha=False, floats_only=True)
+
+
+def neg_operator(self):
+    token = quiet_enter()
+    try:
+        d = self._dtype
+        if d is D.float32 or d is D.float64:
+            r = np.negative(self._data)
+            if r.__class__ is not np.ndarray:
+                r = np.asarray(r)
+            t = make(r, d)
+            if self._requires_grad and _state.enabled:
+                record1(NEG, t, (self,))
+            return t
+        return neg(self)
+    finally:
+        quiet_reset(token)
+
+
+neg_operator.__quiet__ = True

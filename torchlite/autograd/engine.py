@@ -27,6 +27,7 @@ from .._tensor import make, AutogradMeta
 from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
+from .._dispatch import unpack_saved, release_saved, SavedInput
 
 _state = grad_mode._state
 
@@ -196,16 +197,9 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     ready = []
     counter = 0
 
-    def deliver(node, nr, g):
-        buf = buffers.get(node)
-        if buf is None:
-            buf = buffers[node] = [None] * node._nout
-        cur = buf[nr]
-        buf[nr] = g if cur is None else cur + g
-
     for (node, nr), g in zip(root_edges, grads):
         if node in needed:
-            deliver(node, nr, g)
+            _deliver(buffers, node, nr, g, create_graph)
     for (node, _nr) in root_edges:
         if node in needed and deps.get(node, 0) == 0 and node in buffers:
             if not any(item[2] is node for item in ready):
@@ -217,19 +211,22 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     prev_mode = _state.enabled
     _state.enabled = create_graph
     quiet_token = quiet_enter()
+    heappop, heappush = heapq.heappop, heapq.heappush
     try:
         while ready:
-            _, _, node = heapq.heappop(ready)
+            node = heappop(ready)[2]
             grads_out = buffers.pop(node, None)
             if grads_out is None:
                 grads_out = [None] * node._nout
-            if type(node) is AccumulateGrad:
+            if node.__class__ is AccumulateGrad:
                 _run_accumulate(node, grads_out[0], capture_at, captured, accumulate and not capture,
                                 inputs, create_graph, ext_arrays)
                 continue
-            grads_out = _pre_hooks(node, grads_out, capture_at, captured, inputs)
-            if node not in execute:
-                continue  # a capture point that leads to no other input
+            if (node._tensor_hooks or node._retain_hooks or node._pre_hooks
+                    or capture_at is not None):
+                grads_out = _pre_hooks(node, grads_out, capture_at, captured, inputs)
+                if node not in execute:
+                    continue  # a capture point that leads to no other input
             if AnomalyState.enabled:
                 grad_inputs = _apply_with_anomaly(node, grads_out, needed, retain_graph)
             else:
@@ -239,18 +236,26 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                     res = hook(tuple(grad_inputs), tuple(grads_out))
                     if res is not None:
                         grad_inputs = list(res)
-            if not retain_graph:
-                from .._dispatch import release_saved
+            if not retain_graph and node._saved:
                 release_saved(node)
             for (nxt, nr), g in zip(node.next_functions, grad_inputs):
                 if nxt is None or nxt not in needed:
                     continue
                 if g is not None:
-                    deliver(nxt, nr, g)
+                    buf = buffers.get(nxt)
+                    if buf is None:
+                        if nxt._nout == 1:
+                            buffers[nxt] = [g]
+                        else:
+                            buf = buffers[nxt] = [None] * nxt._nout
+                            buf[nr] = g
+                    else:
+                        cur = buf[nr]
+                        buf[nr] = g if cur is None else _sum_grads(cur, g, create_graph)
                 left = deps[nxt] - 1
                 deps[nxt] = left
                 if left == 0:
-                    heapq.heappush(ready, (-nxt._seq, counter, nxt))
+                    heappush(ready, (-nxt._seq, counter, nxt))
                     counter += 1
     finally:
         quiet_reset(quiet_token)
@@ -263,6 +268,21 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 raise RuntimeError(_errors.unused_input(i))
         return captured
     return None
+
+
+def _deliver(buffers, node, nr, g, create_graph):
+    buf = buffers.get(node)
+    if buf is None:
+        buf = buffers[node] = [None] * node._nout
+    cur = buf[nr]
+    buf[nr] = g if cur is None else _sum_grads(cur, g, create_graph)
+
+
+def _sum_grads(a, b, create_graph):
+    """Gradients meeting at a node add up (a new tensor: either may be aliased elsewhere)."""
+    if create_graph:
+        return a + b
+    return make(a._data + b._data, a._dtype)
 
 
 def _pre_hooks(node, grads_out, capture_at, captured, inputs):
@@ -319,17 +339,44 @@ def _retain(t, g):
 
 def _apply(node, grads_out, needed, retain_graph):
     """Run the node's derivative rules: one gradient per input edge."""
+    if node._released:
+        raise RuntimeError(_errors.BACKWARD_TWICE)
+    op = node._op
     if node._nout == 1:
         g = grads_out[0]
         if g is None:
             return [None] * len(node.next_functions)
+        if op.custom_apply is None and not op.variadic:
+            # the common case, inline: one output, one rule per input
+            saved = node._saved
+            result = []
+            for (nxt, _nr), rule, names, m in zip(node.next_functions, op.rules, op.needs,
+                                                  node._in_meta):
+                if nxt is None or rule is None or m is None or nxt not in needed:
+                    result.append(None)
+                    continue
+                if names:
+                    gi = rule(g, *[_unpack(saved, node, n) for n in names])
+                else:
+                    gi = rule(g)
+                if gi is not None and (gi._data.shape != m[0] or gi._dtype is not m[1]):
+                    gi = _reduce(gi, m)
+                result.append(gi)
+            return result
     else:
         if all(g is None for g in grads_out):
             return [None] * len(node.next_functions)
         g = tuple(grads_out)
-    if node._released:
-        raise RuntimeError(_errors.BACKWARD_TWICE)
     return input_grads(node, g, lambda i, nxt: nxt is not None and nxt in needed)
+
+
+def _unpack(saved, node, name):
+    v = saved[name]
+    if v.__class__ is SavedInput:
+        t = v.tensor
+        if t._vc[0] == v.version:
+            return t
+    return unpack_saved(node, name)
 
 
 def _apply_with_anomaly(node, grads_out, needed, retain_graph):
@@ -362,7 +409,6 @@ def input_grads(node, g, want):
         grads = custom(node, g if type(g) is tuple else (g,))
         return [None if gi is None or m is None else _reduce(gi, m)
                 for gi, m in zip(grads, node._in_meta)]
-    from .._dispatch import unpack_saved
     if op.variadic:
         args = [unpack_saved(node, n) for n in op.needs[0]]
         grads = op.rules[0](g, *args)
