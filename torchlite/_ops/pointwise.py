@@ -114,15 +114,15 @@ ACOS = defop("acos", "AcosBackward0", self=lambda grad, self: grad * -((-self * 
 ATAN = defop("atan", "AtanBackward0", self=lambda grad, self: grad / (self * self + 1))
 SINH = defop("sinh", "SinhBackward0", self=lambda grad, self: grad * self.cosh())
 COSH = defop("cosh", "CoshBackward0", self=lambda grad, self: grad * self.sinh())
-TANH = defop("tanh", "TanhBackward0", self=lambda grad, result: grad * (1 - result * result))
+TANH = defop("tanh", "TanhBackward0", self=lambda grad, result: tanh_backward(grad, result))
 ASINH = defop("asinh", "AsinhBackward0", self=lambda grad, self: grad * (self.pow(2) + 1).rsqrt())
 ACOSH = defop("acosh", "AcoshBackward0", self=lambda grad, self: grad * (self.pow(2) - 1).rsqrt())
 ATANH = defop("atanh", "AtanhBackward0", self=lambda grad, self: grad * (1 / (1 - self.pow(2))))
 SIGMOID = defop("sigmoid", "SigmoidBackward0",
-                self=lambda grad, result: grad * (1 - result) * result)
+                self=lambda grad, result: sigmoid_backward(grad, result))
 LOGIT = defop("logit", "LogitBackward0", ("self", "eps"), inputs=1,
               self=lambda grad, self, eps: _logit_backward(grad, self, eps))
-RELU = defop("relu", "ReluBackward0", self=lambda grad, result: _threshold_backward(grad, result))
+RELU = defop("relu", "ReluBackward0", self=lambda grad, result: threshold_backward(grad, result, 0))
 ERF = defop("erf", "ErfBackward0",
             self=lambda grad, self: TWO_OVER_SQRT_PI * (-self.pow(2)).exp() * grad)
 ERFINV = defop("erfinv", "ErfinvBackward0",
@@ -219,8 +219,46 @@ def _zeros_like_scalar(grad):
     return make(np.zeros((), grad._dtype.np), grad._dtype)
 
 
-def _threshold_backward(grad, result):
-    return _where(result <= 0, _zeros_like_scalar(grad), grad)
+# torch's backward kernels are ops of their own (differentiable again under create_graph)
+TANH_BACKWARD = defop("tanh_backward", "TanhBackwardBackward0", ("grad_output", "output"),
+                      grad_output=lambda grad, output: tanh_backward(grad, output),
+                      output=lambda grad, grad_output, output: grad * (-2 * output * grad_output))
+SIGMOID_BACKWARD = defop("sigmoid_backward", "SigmoidBackwardBackward0", ("grad_output", "output"),
+                         grad_output=lambda grad, output: sigmoid_backward(grad, output),
+                         output=lambda grad, grad_output, output:
+                             grad * grad_output * (-2 * output + 1))
+THRESHOLD_BACKWARD = defop("threshold_backward", "ThresholdBackwardBackward0",
+                           ("grad_output", "self", "threshold"), inputs=2,
+                           grad_output=lambda grad, self, threshold:
+                               threshold_backward(grad, self, threshold),
+                           self=lambda grad: _zeros_like(grad))
+
+
+def _backward_kernel(op, fn):
+    def kernel(grad_output, output, *params):
+        r = fn(grad_output._data, output._data, *params)
+        if r.__class__ is not np.ndarray:
+            r = np.asarray(r)
+        return finish(op, r.astype(grad_output._dtype.np, copy=False), grad_output._dtype,
+                      (grad_output, output) + params)
+    return kernel
+
+
+def _np_tanh_backward(g, y):
+    return g * (1 - y * y)
+
+
+def _np_sigmoid_backward(g, y):
+    return g * (1 - y) * y
+
+
+def _np_threshold_backward(g, x, threshold):
+    return np.where(x <= threshold, np.zeros((), g.dtype), g)
+
+
+tanh_backward = _backward_kernel(TANH_BACKWARD, _np_tanh_backward)
+sigmoid_backward = _backward_kernel(SIGMOID_BACKWARD, _np_sigmoid_backward)
+threshold_backward = _backward_kernel(THRESHOLD_BACKWARD, _np_threshold_backward)
 
 
 def _clamp_backward(grad, self, min, max):
