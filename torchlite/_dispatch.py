@@ -28,7 +28,7 @@ from ._dtype import _FROM_NP
 from ._tensor import Tensor, AutogradMeta, make, make_view, Size, DEFAULT, NO_GRAD_MODE, MULTI_OUTPUT
 from .autograd import grad_mode
 from .autograd.graph import (Node, node_class, new_node, accumulate_node, current_saved_hooks,
-                             _SavedHooksState)
+                             _SavedHooksState, AnomalyState as _Anomaly, _seq as _node_seq)
 
 _state = grad_mode._state
 _isinstance = isinstance
@@ -294,6 +294,8 @@ def refresh_view(t):
 
 
 _NO_EDGE = (None, 0)
+_new = object.__new__
+_next_seq = _node_seq.__next__
 _hooks_stack = _SavedHooksState.stack  # non-empty while saved_tensors_hooks are active
 
 
@@ -402,22 +404,45 @@ def _input_edge(v):
 
 
 def record1(op, t, values):
-    """record() for the common case: one output, one or two tensor inputs (no saved hooks)."""
+    """record() for the common case: one output, one or two tensor inputs (no saved hooks).
+
+    The hot path of graph building: everything inlined.
+    """
     n = op.n_inputs
     if op.variadic or n > 2 or _hooks_stack or not t._dtype.is_floating_point or \
-            op.outputs_differentiable is not None:
+            op.outputs_differentiable is not None or _Anomaly.enabled:
         return record(op, (t,), values)
-    node = new_node(op.node_cls, op)
-    e0, m0, r0 = _input_edge(values[0])
+    node = _new(op.node_cls)
+    node._op = op
+    node._seq = _next_seq()
+    node._saved = None
+    node._released = False
+    node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
+    node._metadata = None
+    node._nout = 1
+    v = values[0]
+    if v.__class__ is Tensor and v._requires_grad and v._view is None:
+        fn = v._grad_fn
+        e0 = (fn, v._output_nr) if fn is not None else (accumulate_node(v), 0)
+        m0 = (v._data.shape, v._dtype)
+        mask = 1
+    else:
+        e0, m0, mask = _input_edge(v)
     if n == 2:
-        e1, m1, r1 = _input_edge(values[1])
+        v = values[1]
+        if v.__class__ is Tensor and v._requires_grad and v._view is None:
+            fn = v._grad_fn
+            e1 = (fn, v._output_nr) if fn is not None else (accumulate_node(v), 0)
+            m1 = (v._data.shape, v._dtype)
+            mask |= 2
+        else:
+            e1, m1, r1 = _input_edge(v)
+            mask |= r1 << 1
         node.next_functions = (e0, e1)
         node._in_meta = [m0, m1]
-        mask = r0 | (r1 << 1)
     else:
         node.next_functions = (e0,)
         node._in_meta = [m0]
-        mask = r0
     t._grad_fn = node
     t._requires_grad = True
     plan = op.plans.get(mask)

@@ -1578,29 +1578,48 @@ subtract, multiply, divide = sub, mul, div
 _OPERAND = (Tensor, builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
 
 
-def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_only=False):
+def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_only=False,
+              pyop=None):
     """Build ``Tensor.__op__``.  ``general(a, b)`` handles what the fast path does not.
 
     A reflected operator of a commutative op records (self, other) as torch does;
     a reflected non-commutative one (rsub) computes other - self and records ``op``.
+    On 0-dim float64 tensors ``pyop`` computes with Python floats (IEEE doubles, the same
+    result as NumPy's float64 kernels, at a fraction of the cost of a ufunc call).
     """
     ndarray = np.ndarray
     float32, float64, bool_ = D.float32, D.float64, D.bool_
     swap = reflected and not commutes
+    array = np.array
+    f64 = np.float64
 
     def operator(self, other):
         token = quiet_enter()
         try:
             d = self._dtype
             to = other.__class__
+            a = self._data
             if to is Tensor and other._dtype is d and d is not bool_ and (
                     not floats_only or d is float32 or d is float64):
-                try:
-                    r = ufunc(other._data, self._data) if swap else ufunc(self._data, other._data)
-                except ValueError:
-                    return general(other, self) if reflected else general(self, other)
+                b = other._data
+                r = None
+                if d is float64 and pyop is not None and a.ndim == 0 and b.ndim == 0:
+                    r = pyop(b.item(), a.item()) if swap else pyop(a.item(), b.item())
+                    if r is not None:
+                        r = array(r, f64)
+                if r is None:
+                    try:
+                        r = ufunc(b, a) if swap else ufunc(a, b)
+                    except ValueError:
+                        return general(other, self) if reflected else general(self, other)
             elif (to is builtins.float or to is builtins.int) and (d is float32 or d is float64):
-                r = ufunc(other, self._data) if swap else ufunc(self._data, other)
+                r = None
+                if d is float64 and pyop is not None and a.ndim == 0:
+                    r = pyop(other, a.item()) if swap else pyop(a.item(), other)
+                    if r is not None:
+                        r = array(r, f64)
+                if r is None:
+                    r = ufunc(other, a) if swap else ufunc(a, other)
             elif _isinstance(other, _OPERAND):
                 return general(other, self) if reflected else general(self, other)
             else:
@@ -1618,6 +1637,22 @@ def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_
     return operator
 
 
+def _py_add(x, y):
+    return x + y
+
+
+def _py_sub(x, y):
+    return x - y
+
+
+def _py_mul(x, y):
+    return x * y
+
+
+def _py_div(x, y):
+    return x / y if y else None  # NumPy gives inf/nan where Python raises
+
+
 def _general_rsub(other, self):
     return rsub(self, other)
 
@@ -1626,14 +1661,15 @@ def _general_rdiv(other, self):
     return div(other, self)
 
 
-add_operator = _operator(np.add, ADD, add, alpha=True)
-radd_operator = _operator(np.add, ADD, add, alpha=True, reflected=True)
-sub_operator = _operator(np.subtract, SUB, sub, alpha=True)
+add_operator = _operator(np.add, ADD, add, alpha=True, pyop=_py_add)
+radd_operator = _operator(np.add, ADD, add, alpha=True, reflected=True, pyop=_py_add)
+sub_operator = _operator(np.subtract, SUB, sub, alpha=True, pyop=_py_sub)
 rsub_operator = _operator(np.subtract, RSUB, _general_rsub, alpha=True, reflected=True,
-                          commutes=False)
-mul_operator = _operator(np.multiply, MUL, mul, alpha=False)
-rmul_operator = _operator(np.multiply, MUL, mul, alpha=False, reflected=True)
-truediv_operator = _operator(np.true_divide, DIV, div, alpha=False, floats_only=True)
+                          commutes=False, pyop=_py_sub)
+mul_operator = _operator(np.multiply, MUL, mul, alpha=False, pyop=_py_mul)
+rmul_operator = _operator(np.multiply, MUL, mul, alpha=False, reflected=True, pyop=_py_mul)
+truediv_operator = _operator(np.true_divide, DIV, div, alpha=False, floats_only=True,
+                             pyop=_py_div)
 
 
 def neg_operator(self):

@@ -27,7 +27,7 @@ from .._tensor import make, AutogradMeta
 from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
-from .._dispatch import unpack_saved, release_saved, SavedInput
+from .._dispatch import unpack_saved, release_saved, SavedInput, SavedNumber
 
 _state = grad_mode._state
 
@@ -222,8 +222,8 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 _run_accumulate(node, grads_out[0], capture_at, captured, accumulate and not capture,
                                 inputs, create_graph, ext_arrays)
                 continue
-            if (node._tensor_hooks or node._retain_hooks or node._pre_hooks
-                    or capture_at is not None):
+            if (capture_at is not None or node._tensor_hooks or node._retain_hooks
+                    or node._pre_hooks):
                 grads_out = _pre_hooks(node, grads_out, capture_at, captured, inputs)
                 if node not in execute:
                     continue  # a capture point that leads to no other input
@@ -372,10 +372,13 @@ def _apply(node, grads_out, needed, retain_graph):
 
 def _unpack(saved, node, name):
     v = saved[name]
-    if v.__class__ is SavedInput:
+    c = v.__class__
+    if c is SavedInput:
         t = v.tensor
         if t._vc[0] == v.version:
             return t
+    elif c is SavedNumber:
+        return v.value
     return unpack_saved(node, name)
 
 
