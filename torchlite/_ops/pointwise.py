@@ -245,11 +245,21 @@ def _backward_kernel(op, fn):
 
 
 def _np_tanh_backward(g, y):
-    return g * (1 - y * y)
+    # g * (1 - y*y), in one buffer (a large tensor then costs one temporary, not three)
+    t = np.multiply(y, y)
+    np.subtract(1, t, out=t)
+    if g.shape == t.shape:
+        return np.multiply(g, t, out=t)
+    return g * t
 
 
 def _np_sigmoid_backward(g, y):
-    return g * (1 - y) * y
+    # g * (1 - y) * y, in torch's order
+    t = np.subtract(1, y)
+    if g.shape == t.shape:
+        np.multiply(g, t, out=t)
+        return np.multiply(t, y, out=t)
+    return g * t * y
 
 
 def _np_threshold_backward(g, x, threshold):

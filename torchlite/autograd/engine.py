@@ -196,6 +196,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     buffers = {}
     ready = []
     counter = 0
+    owned = set()  # ids of buffered gradients only the engine holds (summed into in place)
 
     for (node, nr), g in zip(root_edges, grads):
         if node in needed:
@@ -218,6 +219,9 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
             grads_out = buffers.pop(node, None)
             if grads_out is None:
                 grads_out = [None] * node._nout
+            elif owned:
+                for g in grads_out:
+                    owned.discard(id(g))
             if node.__class__ is AccumulateGrad:
                 _run_accumulate(node, grads_out[0], capture_at, captured, accumulate and not capture,
                                 inputs, create_graph, ext_arrays)
@@ -251,7 +255,8 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                             buf[nr] = g
                     else:
                         cur = buf[nr]
-                        buf[nr] = g if cur is None else _sum_grads(cur, g, create_graph)
+                        buf[nr] = g if cur is None else _sum_grads(
+                            cur, g, create_graph, owned, grads_out, grad_inputs)
                 left = deps[nxt] - 1
                 deps[nxt] = left
                 if left == 0:
@@ -278,11 +283,42 @@ def _deliver(buffers, node, nr, g, create_graph):
     buf[nr] = g if cur is None else _sum_grads(cur, g, create_graph)
 
 
-def _sum_grads(a, b, create_graph):
-    """Gradients meeting at a node add up (a new tensor: either may be aliased elsewhere)."""
+def _sum_grads(a, b, create_graph, owned=None, grads_out=(), grad_inputs=()):
+    """Gradients meeting at a node add up.
+
+    Without create_graph, the sum goes in place into a gradient the engine alone
+    holds (one this node just computed, not an incoming gradient passed through,
+    not a view, given to one edge only); otherwise into a new tensor.
+    """
     if create_graph:
         return a + b
-    return make(a._data + b._data, a._dtype)
+    if owned is not None:
+        if id(a) in owned:
+            np.add(a._data, b._data, out=a._data)
+            return a
+        if _exclusive(b, grads_out, grad_inputs) and b._data.shape == a._data.shape:
+            np.add(b._data, a._data, out=b._data)
+            owned.add(id(b))
+            return b
+    r = make(a._data + b._data, a._dtype)
+    if owned is not None:
+        owned.add(id(r))
+    return r
+
+
+def _exclusive(g, grads_out, grad_inputs):
+    """g was computed by the current node, owns its memory, and goes to one edge only."""
+    data = g._data
+    if data.base is not None or not data.flags.writeable or not data.flags.c_contiguous:
+        return False
+    for x in grads_out:
+        if x is g:
+            return False
+    n = 0
+    for x in grad_inputs:
+        if x is g:
+            n += 1
+    return n == 1
 
 
 def _pre_hooks(node, grads_out, capture_at, captured, inputs):
