@@ -5,6 +5,9 @@ This module is the torch-shaped public namespace: it only re-exports.
 
 import builtins as _builtins
 
+from . import _malloc
+_malloc.tune()  # see _malloc.py: large NumPy temporaries reused instead of mmap'ed per op
+
 from . import _dtype
 from ._dtype import (dtype, float16, float32, float64, int8, int16, int32, int64, uint8,  # noqa: F401
                      half, double, short, long, get_default_dtype, set_default_dtype,

@@ -27,7 +27,8 @@ from . import _errors
 from ._dtype import _FROM_NP
 from ._tensor import Tensor, AutogradMeta, make, make_view, Size, DEFAULT, NO_GRAD_MODE, MULTI_OUTPUT
 from .autograd import grad_mode
-from .autograd.graph import Node, node_class, new_node, accumulate_node, current_saved_hooks
+from .autograd.graph import (Node, node_class, new_node, accumulate_node, current_saved_hooks,
+                             _saved_hooks, AnomalyState as _Anomaly, _seq as _node_seq)
 
 _state = grad_mode._state
 _isinstance = isinstance
@@ -42,7 +43,7 @@ class Op:
 
     __slots__ = ("name", "node_cls", "argnames", "n_inputs", "rules", "needs", "argindex",
                  "outputs_differentiable", "variadic", "custom_apply", "outputs", "also_save",
-                 "saved_names", "unpack_order")
+                 "saved_names", "unpack_order", "plans")
 
     def __init__(self, name, grad_fn, argnames, n_inputs, rules, outputs_differentiable=None,
                  variadic=False, custom_apply=None, outputs=("result",), also_save=()):
@@ -51,6 +52,7 @@ class Op:
         self.custom_apply = custom_apply
         self.outputs = tuple(outputs)
         self.also_save = tuple(also_save)
+        self.plans = {}
         self.node_cls = node_class(grad_fn)
         self.argnames = tuple(argnames)
         self.n_inputs = n_inputs
@@ -105,51 +107,16 @@ def defop(name, grad_fn, args=("self",), inputs=None, outputs_differentiable=Non
 
 # --- saved values -----------------------------------------------------------
 
-class SavedTensor:
-    """A tensor saved for backward, with its version at save time."""
+class SavedInput:
+    """An input tensor saved for backward, with its version at save time."""
 
-    __slots__ = ("tensor", "version", "packed", "unpack_hook", "is_output", "data", "vc",
-                 "output_nr", "dtype")
+    __slots__ = ("tensor", "version")
 
-    def __init__(self, tensor, is_output=False, output_nr=0):
-        if tensor._vc is None:
-            raise RuntimeError(_errors.INFERENCE_SAVED)
-        hooks = current_saved_hooks()
-        self.is_output = is_output
-        self.output_nr = output_nr
-        self.version = tensor._vc[0] if tensor._vc is not None else 0
-        self.packed = None
-        self.unpack_hook = None
-        if hooks is not None:
-            self.packed = hooks[0](tensor)
-            self.unpack_hook = hooks[1]
-            self.tensor = None
-            self.data = self.vc = self.dtype = None
-        elif is_output:
-            # keep the array, not the tensor: the tensor points at the node
-            self.tensor = None
-            self.data = tensor._data
-            self.vc = tensor._vc
-            self.dtype = tensor._dtype
-        else:
-            self.tensor = tensor
-            self.data = self.vc = self.dtype = None
+    def __init__(self, tensor, version):
+        self.tensor = tensor
+        self.version = version
 
     def unpack(self, node):
-        if self.unpack_hook is not None:
-            return self.unpack_hook(self.packed)
-        if self.is_output:
-            vc = self.vc
-            if vc is not None and vc[0] != self.version:
-                raise RuntimeError(_errors.version_mismatch(
-                    _describe(self.data, self.dtype, node, self.output_nr), vc[0], self.version))
-            t = make(self.data, self.dtype)
-            t._vc = vc
-            if self.dtype.is_floating_point:
-                t._grad_fn = node
-                t._output_nr = self.output_nr
-                t._requires_grad = True
-            return t
         t = self.tensor
         vc = t._vc
         if vc is not None and vc[0] != self.version:
@@ -157,6 +124,58 @@ class SavedTensor:
             raise RuntimeError(_errors.version_mismatch(
                 _describe(t._data, t._dtype, fn, t._output_nr), vc[0], self.version))
         return t
+
+
+class SavedOutput:
+    """An output saved by its own node: the array, not the tensor (which points at the node)."""
+
+    __slots__ = ("data", "dtype", "vc", "version", "output_nr")
+
+    def __init__(self, tensor, output_nr):
+        self.data = tensor._data
+        self.dtype = tensor._dtype
+        self.vc = tensor._vc
+        self.version = tensor._vc[0]
+        self.output_nr = output_nr
+
+    def unpack(self, node):
+        vc = self.vc
+        if vc[0] != self.version:
+            raise RuntimeError(_errors.version_mismatch(
+                _describe(self.data, self.dtype, node, self.output_nr), vc[0], self.version))
+        t = make(self.data, self.dtype)
+        t._vc = vc
+        if self.dtype.is_floating_point:
+            t._grad_fn = node
+            t._output_nr = self.output_nr
+            t._requires_grad = True
+        return t
+
+
+class SavedPacked:
+    """A tensor saved through saved_tensors_hooks: what pack returned, and unpack."""
+
+    __slots__ = ("packed", "unpack_hook")
+
+    def __init__(self, packed, unpack_hook):
+        self.packed = packed
+        self.unpack_hook = unpack_hook
+
+    def unpack(self, node):
+        return self.unpack_hook(self.packed)
+
+
+def SavedTensor(tensor, is_output=False, output_nr=0):
+    """Save ``tensor`` for backward (an output of the node being recorded, or an input)."""
+    vc = tensor._vc
+    if vc is None:
+        raise RuntimeError(_errors.INFERENCE_SAVED)
+    hooks = current_saved_hooks()
+    if hooks is not None:
+        return SavedPacked(hooks[0](tensor), hooks[1])
+    if is_output:
+        return SavedOutput(tensor, output_nr)
+    return SavedInput(tensor, vc[0])
 
 
 _LEGACY_TYPE = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "HalfTensor",
@@ -196,6 +215,12 @@ class SavedNumber:
     def __init__(self, value):
         self.value = value
 
+    def unpack(self, node):
+        return self.value
+
+
+_SAVED_TYPES = frozenset((SavedInput, SavedOutput, SavedPacked, SavedNumber))
+
 
 class _Freed:
     __slots__ = ()
@@ -206,13 +231,12 @@ FREED = _Freed()
 
 def unpack_saved(node, key):
     v = node._saved[key]
+    t = type(v)
+    if t in _SAVED_TYPES:
+        return v.unpack(node)
     if v is FREED:
         raise RuntimeError(_errors.BACKWARD_TWICE)
-    if type(v) is SavedTensor:
-        return v.unpack(node)
-    if type(v) is SavedNumber:
-        return v.value
-    if type(v) is tuple and v and type(v[0]) is SavedTensor:
+    if t is tuple and v and type(v[0]) in _SAVED_TYPES:
         return tuple(s.unpack(node) for s in v)
     return v
 
@@ -240,8 +264,8 @@ def release_saved(node):
     if not saved:
         return
     for k, v in saved.items():
-        if type(v) is SavedTensor or type(v) is SavedNumber or (
-                type(v) is tuple and any(type(x) is SavedTensor for x in v)):
+        t = type(v)
+        if t in _SAVED_TYPES or (t is tuple and any(type(x) in _SAVED_TYPES for x in v)):
             saved[k] = FREED
             node._released = True
         elif k == "fn" and _isinstance(v, Node):
@@ -310,59 +334,177 @@ def _view_base_modified(view):
             "tracked) or both outside (if you want the inplace to be tracked).")
 
 
+_NO_EDGE = (None, 0)
+_new = object.__new__
+_next_seq = _node_seq.__next__
+_saved_hooks_state = _saved_hooks  # .stack is non-empty while saved_tensors_hooks are active
+
+
+def _save_plan(op, mask):
+    """What a node of ``op`` saves when the inputs in ``mask`` require grad.
+
+    A tuple of (name, kind, index): kind 0 an output, 1 a tensor-input slot, 2 a parameter.
+    Computed once per op and mask.
+    """
+    names = []
+    for i, ns in enumerate(op.needs):
+        if mask >> (0 if op.variadic else i) & 1 or (op.variadic and mask):
+            for n in ns:
+                if n not in names:
+                    names.append(n)
+    for n in op.also_save:
+        if n not in names:
+            names.append(n)
+    plan = []
+    for n in names:
+        if n in op.outputs:
+            plan.append((n, 0, op.outputs.index(n)))
+        else:
+            j = op.argindex[n]
+            plan.append((n, 1 if j < op.n_inputs and not op.variadic else 2, j))
+    plan = tuple(plan)
+    op.plans[mask] = plan
+    return plan
+
+
 def record(op, outputs, values, save_result_copy=None):
     """Make the node for ``outputs`` (tuple of Tensors) computed from ``values``."""
     node = new_node(op.node_cls, op)
+    inputs = values[0] if op.variadic else values[:op.n_inputs]
     edges = []
     meta = []
-    needed = set()
-    needs = op.needs
-    if op.variadic:
-        inputs = values[0]
-        rule_of = [0] * len(inputs)
-    else:
-        inputs = values[:op.n_inputs]
-        rule_of = range(op.n_inputs)
-    for v, r in zip(inputs, rule_of):
-        if _isinstance(v, Tensor) and v._requires_grad:
-            edges.append(_edge(v))
+    mask = 0
+    bit = 1
+    for v in inputs:
+        if v is not None and (v.__class__ is Tensor or _isinstance(v, Tensor)) and v._requires_grad:
+            fn = v._grad_fn
+            if v._view is not None:
+                edges.append(_edge(v))
+            elif fn is not None:
+                edges.append((fn, v._output_nr))
+            else:
+                edges.append((accumulate_node(v), 0))
             meta.append((v._data.shape, v._dtype))
-            needed.update(needs[r])
+            mask |= bit
         else:
-            edges.append((None, 0))
+            edges.append(_NO_EDGE)
             meta.append(None)
+        bit <<= 1
     node.next_functions = tuple(edges)
     node._in_meta = meta
     node._nout = len(outputs)
     diff = op.outputs_differentiable
-    for k, out in enumerate(outputs):
-        if out is None or (diff is not None and not diff[k]) or not out._dtype.is_floating_point:
-            continue
-        out._grad_fn = node
-        out._output_nr = k
-        out._requires_grad = True
-    if op.also_save:
-        needed.update(op.also_save)
-    if needed:
+    k = 0
+    for out in outputs:
+        if out is not None and (diff is None or diff[k]) and out._dtype.is_floating_point:
+            out._grad_fn = node
+            out._output_nr = k
+            out._requires_grad = True
+        k += 1
+    if op.variadic:
+        mask = 1 if mask else 0
+    plan = op.plans.get(mask)
+    if plan is None:
+        plan = _save_plan(op, mask)
+    if plan:
         saved = {}
-        argindex = op.argindex
-        op_outputs = op.outputs
-        for name in needed:
-            if name in op_outputs:
-                k = op_outputs.index(name)
-                saved[name] = SavedTensor(outputs[k], True, k)
-            else:
-                v = values[argindex[name]]
-                if _isinstance(v, Tensor):
-                    if save_result_copy is not None and name in save_result_copy:
-                        v = save_result_copy[name]
+        generic = bool(_saved_hooks_state.stack) or save_result_copy is not None
+        for name, kind, j in plan:
+            if kind == 0:
+                saved[name] = SavedTensor(outputs[j], True, j)
+                continue
+            v = values[j]
+            if v.__class__ is Tensor or _isinstance(v, Tensor):
+                if save_result_copy is not None and name in save_result_copy:
+                    v = save_result_copy[name]
+                vc = v._vc
+                if generic or vc is None:
                     saved[name] = SavedTensor(v)
-                elif type(v) is tuple and v and _isinstance(v[0], Tensor):
-                    saved[name] = tuple(SavedTensor(x) for x in v)
-                elif argindex[name] < op.n_inputs and v is not None and not op.variadic:
-                    saved[name] = SavedNumber(v)
                 else:
-                    saved[name] = v
+                    saved[name] = SavedInput(v, vc[0])
+            elif type(v) is tuple and v and _isinstance(v[0], Tensor):
+                saved[name] = tuple(SavedTensor(x) for x in v)
+            elif kind == 1 and v is not None:
+                saved[name] = SavedNumber(v)
+            else:
+                saved[name] = v
+        node._saved = saved
+    return node
+
+
+def _input_edge(v):
+    """(edge, meta, requires) for one value in a tensor-input slot."""
+    if v is not None and (v.__class__ is Tensor or _isinstance(v, Tensor)) and v._requires_grad:
+        if v._view is not None:
+            return _edge(v), (v._data.shape, v._dtype), True
+        fn = v._grad_fn
+        if fn is not None:
+            return (fn, v._output_nr), (v._data.shape, v._dtype), True
+        return (accumulate_node(v), 0), (v._data.shape, v._dtype), True
+    return _NO_EDGE, None, False
+
+
+def record1(op, t, values):
+    """record() for the common case: one output, one or two tensor inputs (no saved hooks).
+
+    The hot path of graph building: everything inlined.
+    """
+    n = op.n_inputs
+    if op.variadic or n > 2 or _saved_hooks_state.stack or not t._dtype.is_floating_point or \
+            op.outputs_differentiable is not None or _Anomaly.enabled:
+        return record(op, (t,), values)
+    node = _new(op.node_cls)
+    node._op = op
+    node._seq = _next_seq()
+    node._saved = None
+    node._released = False
+    node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
+    node._metadata = None
+    node._nout = 1
+    v = values[0]
+    if v.__class__ is Tensor and v._requires_grad and v._view is None:
+        fn = v._grad_fn
+        e0 = (fn, v._output_nr) if fn is not None else (accumulate_node(v), 0)
+        m0 = (v._data.shape, v._dtype)
+        mask = 1
+    else:
+        e0, m0, mask = _input_edge(v)
+    if n == 2:
+        v = values[1]
+        if v.__class__ is Tensor and v._requires_grad and v._view is None:
+            fn = v._grad_fn
+            e1 = (fn, v._output_nr) if fn is not None else (accumulate_node(v), 0)
+            m1 = (v._data.shape, v._dtype)
+            mask |= 2
+        else:
+            e1, m1, r1 = _input_edge(v)
+            mask |= r1 << 1
+        node.next_functions = (e0, e1)
+        node._in_meta = [m0, m1]
+    else:
+        node.next_functions = (e0,)
+        node._in_meta = [m0]
+    t._grad_fn = node
+    t._requires_grad = True
+    plan = op.plans.get(mask)
+    if plan is None:
+        plan = _save_plan(op, mask)
+    if plan:
+        saved = {}
+        for name, kind, j in plan:
+            if kind == 0:
+                saved[name] = SavedOutput(t, 0)
+                continue
+            v = values[j]
+            if v.__class__ is Tensor or _isinstance(v, Tensor):
+                vc = v._vc
+                saved[name] = SavedInput(v, vc[0]) if vc is not None else SavedTensor(v)
+            elif type(v) is tuple and v and _isinstance(v[0], Tensor):
+                saved[name] = tuple(SavedTensor(x) for x in v)
+            elif kind == 1 and v is not None:
+                saved[name] = SavedNumber(v)
+            else:
+                saved[name] = v
         node._saved = saved
     return node
 
@@ -397,7 +539,7 @@ def finish(op, out, dtype, values):
         out = np.asarray(out)
     t = make(out, dtype if dtype is not None else _FROM_NP[out.dtype])
     if _state.enabled and t._dtype.is_floating_point and _op_wants_grad(op, values):
-        record(op, (t,), values)
+        record1(op, t, values)
     return t
 
 
@@ -510,7 +652,7 @@ def bump_after_record(t, node):
     if saved:
         for v in saved.values():
             for s in (v if type(v) is tuple else (v,)):
-                if type(s) is SavedTensor and s.is_output and s.vc is vc:
+                if type(s) is SavedOutput and s.vc is vc:
                     s.version = vc[0]
 
 

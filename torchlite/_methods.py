@@ -45,10 +45,6 @@ def _binary(fn, reflected=False):
     return op
 
 
-def _rsub(self, other):
-    return P.rsub(self, other)
-
-
 def to(self, *args, dtype=None, device=None, non_blocking=False, copy=False, memory_format=None):
     """.to(dtype), .to(device), .to(device, dtype), .to(other)."""
     for a in args:
@@ -259,10 +255,10 @@ METHODS = {
 }
 
 OPERATORS = {
-    "__add__": _binary(P.add), "__radd__": _binary(P.add),
-    "__sub__": _binary(P.sub), "__rsub__": _binary(_rsub),
-    "__mul__": _binary(P.mul), "__rmul__": _binary(P.mul),
-    "__truediv__": _binary(P.div), "__rtruediv__": _binary(P.div, reflected=True),
+    "__add__": P.add_operator, "__radd__": P.radd_operator,
+    "__sub__": P.sub_operator, "__rsub__": P.rsub_operator,
+    "__mul__": P.mul_operator, "__rmul__": P.rmul_operator,
+    "__truediv__": P.truediv_operator, "__rtruediv__": _binary(P.div, reflected=True),
     "__floordiv__": _binary(P.floor_divide), "__rfloordiv__": _binary(P.floor_divide, True),
     "__mod__": _binary(P.remainder), "__rmod__": _binary(P.remainder, True),
     "__pow__": _binary(P.pow), "__rpow__": _binary(P.pow, True),
@@ -280,7 +276,7 @@ OPERATORS = {
     "__ixor__": _binary(lambda s, o: _assign_bitwise(s, P.bitwise_xor(s, o))),
     "__eq__": _binary(P.eq), "__ne__": _binary(P.ne), "__lt__": _binary(P.lt),
     "__le__": _binary(P.le), "__gt__": _binary(P.gt), "__ge__": _binary(P.ge),
-    "__neg__": quiet(P.neg), "__pos__": positive, "__abs__": quiet(P.abs),
+    "__neg__": P.neg_operator, "__pos__": positive, "__abs__": quiet(P.abs),
     "__invert__": P.invert, "__getitem__": I.getitem, "__setitem__": quiet(I.setitem),
 }
 

@@ -27,6 +27,7 @@ from .autograd import grad_mode
 
 _state = grad_mode._state
 _new = object.__new__
+_ndarray = np.ndarray
 _FROM_NP = D._FROM_NP
 
 
@@ -172,6 +173,8 @@ def make_view(src, arr, dtype, step, creation=DEFAULT):
 
 def make(arr, dtype):
     """Wrap an ndarray (already of ``dtype.np``) in a new Tensor.  The hot path."""
+    if arr.__class__ is not _ndarray:  # a NumPy scalar from an op on 0-d arrays
+        arr = np.asarray(arr)
     t = _new(Tensor)
     t._data = arr
     t._dtype = dtype

@@ -28,11 +28,9 @@ except ImportError:  # pragma: no cover - older NumPy
 if _np_errstate_var is not None:
     with np.errstate(all="ignore"):
         _QUIET = _np_errstate_var.get()
-    quiet_set = _np_errstate_var.set
+    import functools as _functools
     quiet_reset = _np_errstate_var.reset
-
-    def quiet_enter():
-        return _np_errstate_var.set(_QUIET)
+    quiet_enter = _functools.partial(_np_errstate_var.set, _QUIET)
 else:  # pragma: no cover
     def quiet_enter():
         e = np.errstate(all="ignore")
@@ -44,8 +42,14 @@ else:  # pragma: no cover
 
 
 def quiet(fn):
-    """Wrap a public function so its NumPy calls never emit floating-point warnings."""
+    """Wrap a public function so its NumPy calls never emit floating-point warnings.
+
+    Functions that already set the state themselves (the hot paths) carry
+    ``__quiet__ = True`` and are returned as they are.
+    """
     import functools
+    if getattr(fn, "__quiet__", False):
+        return fn
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):

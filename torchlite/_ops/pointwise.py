@@ -14,9 +14,10 @@ import numpy as np
 
 from .. import _dtype as D
 from .. import _errors
-from .._dispatch import defop, finish, check_inplace, rebase
+from .._dispatch import defop, finish, check_inplace, rebase, record1
 from .._tensor import Tensor, make
 from ..autograd import grad_mode
+from ._common import quiet_enter, quiet_reset
 from ._common import (is_number, check_tensor, not_implemented_for, promote2, array_of,
                       broadcast_error, handle_out, number_value, result_type)
 
@@ -301,18 +302,26 @@ def threshold_backward(grad_output, self, threshold):
 
 
 def sigmoid_backward(grad_output, output):
-    """grad_output * (1 - output) * output, one op."""
+    """grad_output * (1 - output) * output, one op (in torch's order, in one buffer)."""
     g, o = grad_output._data, output._data
-    with np.errstate(all="ignore"):
-        r = g * (1 - o) * o
+    t = np.subtract(1, o)
+    if t.__class__ is np.ndarray and g.shape == t.shape and t.dtype == g.dtype:
+        np.multiply(g, t, out=t)
+        r = np.multiply(t, o, out=t)
+    else:
+        r = np.asarray(g * t * o)
     return finish(SIGMOID_BACKWARD, r, grad_output._dtype, (grad_output, output))
 
 
 def tanh_backward(grad_output, output):
-    """grad_output * (1 - output^2), one op."""
+    """grad_output * (1 - output^2), one op (one buffer: a large tensor costs one temporary)."""
     g, o = grad_output._data, output._data
-    with np.errstate(all="ignore"):
-        r = g * (1 - o * o)
+    t = np.multiply(o, o)
+    if t.__class__ is np.ndarray and g.shape == t.shape and t.dtype == g.dtype:
+        np.subtract(1, t, out=t)
+        r = np.multiply(g, t, out=t)
+    else:
+        r = np.asarray(g * (1 - t))
     return finish(TANH_BACKWARD, r, grad_output._dtype, (grad_output, output))
 
 
@@ -824,24 +833,40 @@ def float_power(input, exponent):
 def _float_unary(op, fn, kernel=None):
     """A unary op whose result is floating (integers and bools go to the default dtype)."""
     name = op.name
+    float32, float64, ndarray = D.float32, D.float64, np.ndarray
 
     def f(input, *, out=None):
-        if not _isinstance(input, Tensor):
-            raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not "
-                            f"{type(input).__name__}")
-        d = input._dtype
-        a = input._data
-        if d.category != FLOATING:
-            d = D.get_default_dtype()
-            a = a.astype(d.np)
-        if d is D.float16:  # torch computes half ops in float, then rounds
-            r = fn(a.astype(np.float32)).astype(np.float16)
-        else:
-            r = fn(a)
-        res = finish(op, r, d, (input,))
-        return handle_out(res, out, name) if out is not None else res
+        token = quiet_enter()
+        try:
+            if input.__class__ is Tensor and out is None:
+                d = input._dtype
+                if d is float32 or d is float64:  # the fast path
+                    r = fn(input._data)
+                    if r.__class__ is not ndarray:
+                        r = np.asarray(r)
+                    t = make(r, d)
+                    if input._requires_grad and _state.enabled:
+                        record1(op, t, (input,))
+                    return t
+            if not _isinstance(input, Tensor):
+                raise TypeError(f"{name}(): argument 'input' (position 1) must be Tensor, not "
+                                f"{type(input).__name__}")
+            d = input._dtype
+            a = input._data
+            if d.category != FLOATING:
+                d = D.get_default_dtype()
+                a = a.astype(d.np)
+            if d is D.float16:  # torch computes half ops in float, then rounds
+                r = fn(a.astype(np.float32)).astype(np.float16)
+            else:
+                r = fn(a)
+            res = finish(op, r, d, (input,))
+            return handle_out(res, out, name) if out is not None else res
+        finally:
+            quiet_reset(token)
 
     f.__name__ = f.__qualname__ = name
+    f.__quiet__ = True
     return f
 
 
@@ -1875,3 +1900,125 @@ eq_, ne_, lt_, le_, gt_, ge_ = (_inplace_compare(f) for f in (eq, ne, lt, le, gt
 __all__ = [n for n in dir() if not n.startswith("_") and n not in ("np", "math", "builtins", "D")]
 
 subtract, multiply, divide = sub, mul, div
+
+
+# ==================================================================================
+# Operators (x + y, x * 2.0, ...): a fast path for same-dtype tensors and Python numbers
+# with a float32/float64 tensor, falling back to the functions above for everything else.
+# ==================================================================================
+
+_OPERAND = (Tensor, builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
+
+
+def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_only=False,
+              pyop=None):
+    """Build ``Tensor.__op__``.  ``general(a, b)`` handles what the fast path does not.
+
+    A reflected operator of a commutative op records (self, other) as torch does;
+    a reflected non-commutative one (rsub) computes other - self and records ``op``.
+    On 0-dim float64 tensors ``pyop`` computes with Python floats (IEEE doubles, the same
+    result as NumPy's float64 kernels, at a fraction of the cost of a ufunc call).
+    """
+    ndarray = np.ndarray
+    float32, float64, bool_ = D.float32, D.float64, D.bool_
+    swap = reflected and not commutes
+    array = np.array
+    f64 = np.float64
+
+    def operator(self, other):
+        token = quiet_enter()
+        try:
+            d = self._dtype
+            to = other.__class__
+            a = self._data
+            if to is Tensor and other._dtype is d and d is not bool_ and (
+                    not floats_only or d is float32 or d is float64):
+                b = other._data
+                r = None
+                if d is float64 and pyop is not None and a.ndim == 0 and b.ndim == 0:
+                    r = pyop(b.item(), a.item()) if swap else pyop(a.item(), b.item())
+                    if r is not None:
+                        r = array(r, f64)
+                if r is None:
+                    try:
+                        r = ufunc(b, a) if swap else ufunc(a, b)
+                    except ValueError:
+                        return general(other, self) if reflected else general(self, other)
+            elif (to is builtins.float or to is builtins.int) and (d is float32 or d is float64):
+                r = None
+                if d is float64 and pyop is not None and a.ndim == 0:
+                    r = pyop(other, a.item()) if swap else pyop(a.item(), other)
+                    if r is not None:
+                        r = array(r, f64)
+                if r is None:
+                    r = ufunc(other, a) if swap else ufunc(a, other)
+            elif _isinstance(other, _OPERAND):
+                return general(other, self) if reflected else general(self, other)
+            else:
+                return NotImplemented
+            if r.__class__ is not ndarray:
+                r = np.asarray(r)
+            t = make(r, d)
+            if _state.enabled and (self._requires_grad or (to is Tensor and other._requires_grad)):
+                record1(op, t, (self, other, 1) if alpha else (self, other))
+            return t
+        finally:
+            quiet_reset(token)
+
+    operator.__quiet__ = True
+    return operator
+
+
+def _py_add(x, y):
+    return x + y
+
+
+def _py_sub(x, y):
+    return x - y
+
+
+def _py_mul(x, y):
+    return x * y
+
+
+def _py_div(x, y):
+    return x / y if y else None  # NumPy gives inf/nan where Python raises
+
+
+def _general_rsub(other, self):
+    return rsub(self, other)
+
+
+def _general_rdiv(other, self):
+    return div(other, self)
+
+
+add_operator = _operator(np.add, ADD, add, alpha=True, pyop=_py_add)
+radd_operator = _operator(np.add, ADD, add, alpha=True, reflected=True, pyop=_py_add)
+sub_operator = _operator(np.subtract, SUB, sub, alpha=True, pyop=_py_sub)
+rsub_operator = _operator(np.subtract, RSUB, _general_rsub, alpha=True, reflected=True,
+                          commutes=False, pyop=_py_sub)
+mul_operator = _operator(np.multiply, MUL, mul, alpha=False, pyop=_py_mul)
+rmul_operator = _operator(np.multiply, MUL, mul, alpha=False, reflected=True, pyop=_py_mul)
+truediv_operator = _operator(np.true_divide, DIV, div, alpha=False, floats_only=True,
+                             pyop=_py_div)
+
+
+def neg_operator(self):
+    token = quiet_enter()
+    try:
+        d = self._dtype
+        if d is D.float32 or d is D.float64:
+            r = np.negative(self._data)
+            if r.__class__ is not np.ndarray:
+                r = np.asarray(r)
+            t = make(r, d)
+            if self._requires_grad and _state.enabled:
+                record1(NEG, t, (self,))
+            return t
+        return neg(self)
+    finally:
+        quiet_reset(token)
+
+
+neg_operator.__quiet__ = True

@@ -27,6 +27,7 @@ from .._tensor import Tensor, make, AutogradMeta
 from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
+from .._dispatch import unpack_saved, release_saved, SavedInput, SavedNumber
 
 _state = grad_mode._state
 
@@ -218,17 +219,11 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     buffers = {}
     ready = []
     counter = 0
-
-    def deliver(node, nr, g):
-        buf = buffers.get(node)
-        if buf is None:
-            buf = buffers[node] = [None] * node._nout
-        cur = buf[nr]
-        buf[nr] = g if cur is None else cur + g
+    owned = set()  # ids of buffered gradients only the engine holds (summed into in place)
 
     for (node, nr), g in zip(root_edges, grads):
         if node in needed:
-            deliver(node, nr, g)
+            _deliver(buffers, node, nr, g, create_graph)
     for (node, _nr) in root_edges:
         if node in needed and deps.get(node, 0) == 0 and node in buffers:
             if not any(item[2] is node for item in ready):
@@ -244,45 +239,60 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     prev_mode = _state.enabled
     _state.enabled = create_graph
     quiet_token = quiet_enter()
+    heappop, heappush = heapq.heappop, heapq.heappush
     try:
         while ready:
-            _, _, node = heapq.heappop(ready)
+            node = heappop(ready)[2]
             grads_out = buffers.pop(node, None)
             if grads_out is None:
                 grads_out = [None] * node._nout
-            if type(node) is AccumulateGrad:
+            elif owned:
+                for g in grads_out:
+                    owned.discard(id(g))
+            if node.__class__ is AccumulateGrad:
                 _run_accumulate(node, grads_out[0], capture_at, captured, accumulate and not capture,
                                 create_graph, ext_arrays)
                 continue
-            executes = node in execute
-            if captured is not None and executes:
-                _capture(node, grads_out, capture_at, captured)  # as torch: before the hooks
-            if node._tensor_hooks or node._retain_hooks:
-                grads_out = _tensor_hooks(node, grads_out, ext_arrays)
-            if not executes:
-                if captured is not None:
-                    _capture(node, grads_out, capture_at, captured)
-                continue  # a capture point that leads to no other input
-            if node._pre_hooks:
-                grads_out = _node_pre_hooks(node, grads_out, ext_arrays)
+            if (capture_at is not None or node._tensor_hooks or node._retain_hooks
+                    or node._pre_hooks):
+                executes = node in execute
+                if captured is not None and executes:
+                    _capture(node, grads_out, capture_at, captured)  # as torch: before the hooks
+                if node._tensor_hooks or node._retain_hooks:
+                    grads_out = _tensor_hooks(node, grads_out, ext_arrays)
+                if not executes:
+                    if captured is not None:
+                        _capture(node, grads_out, capture_at, captured)
+                    continue  # a capture point that leads to no other input
+                if node._pre_hooks:
+                    grads_out = _node_pre_hooks(node, grads_out, ext_arrays)
             if AnomalyState.enabled:
                 grad_inputs = _apply_with_anomaly(node, grads_out, needed, retain_graph)
             else:
                 grad_inputs = _apply(node, grads_out, needed, retain_graph)
             if node._post_hooks:
                 grad_inputs = _node_post_hooks(node, grad_inputs, grads_out, ext_arrays)
-            if not retain_graph:
-                from .._dispatch import release_saved
+            if not retain_graph and node._saved:
                 release_saved(node)
             for (nxt, nr), g in zip(node.next_functions, grad_inputs):
                 if nxt is None or nxt not in needed:
                     continue
                 if g is not None:
-                    deliver(nxt, nr, g)
+                    buf = buffers.get(nxt)
+                    if buf is None:
+                        if nxt._nout == 1:
+                            buffers[nxt] = [g]
+                        else:
+                            buf = buffers[nxt] = [None] * nxt._nout
+                            buf[nr] = g
+                    else:
+                        cur = buf[nr]
+                        buf[nr] = g if cur is None else _sum_grads(
+                            cur, g, create_graph, owned, grads_out, grad_inputs, ext_arrays)
                 left = deps[nxt] - 1
                 deps[nxt] = left
                 if left == 0:
-                    heapq.heappush(ready, (-nxt._seq, counter, nxt))
+                    heappush(ready, (-nxt._seq, counter, nxt))
                     counter += 1
     finally:
         quiet_reset(quiet_token)
@@ -295,6 +305,59 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 raise RuntimeError(_errors.unused_input(i))
         return captured
     return None
+
+
+def _deliver(buffers, node, nr, g, create_graph):
+    buf = buffers.get(node)
+    if buf is None:
+        buf = buffers[node] = [None] * node._nout
+    cur = buf[nr]
+    buf[nr] = g if cur is None else _sum_grads(cur, g, create_graph)
+
+
+def _sum_grads(a, b, create_graph, owned=None, grads_out=(), grad_inputs=(), exposed=()):
+    """Gradients meeting at a node add up.
+
+    Without create_graph, the sum goes in place into a gradient the engine alone
+    holds (one this node just computed, not an incoming gradient passed through,
+    not a view, given to one edge only); otherwise into a new tensor.
+    """
+    if create_graph:
+        return a + b
+    if owned is not None:
+        if id(a) in owned:
+            np.add(a._data, b._data, out=a._data)
+            return a
+        if _exclusive(b, grads_out, grad_inputs, exposed) and b._data.shape == a._data.shape:
+            np.add(b._data, a._data, out=b._data)
+            owned.add(id(b))
+            return b
+    r = np.add(a._data, b._data)
+    if r.__class__ is not np.ndarray:  # 0-d operands give a NumPy scalar
+        r = np.asarray(r)
+    r = make(r, a._dtype)
+    if owned is not None:
+        owned.add(id(r))
+    return r
+
+
+def _exclusive(g, grads_out, grad_inputs, exposed):
+    """g was computed by the current node, owns its memory, goes to one edge only, and no
+    user code (a hook) has seen it."""
+    data = g._data
+    if data.base is not None or not data.flags.writeable or not data.flags.c_contiguous:
+        return False
+    for x in exposed:
+        if x is data:
+            return False
+    for x in grads_out:
+        if x is g:
+            return False
+    n = 0
+    for x in grad_inputs:
+        if x is g:
+            n += 1
+    return n == 1
 
 
 def _hook_name(hook):
@@ -407,7 +470,7 @@ def _retain(t, g):
     elif _state.enabled:
         meta.grad = meta.grad + g
     else:
-        meta.grad = make(meta.grad._data + g._data, g._dtype)
+        meta.grad = make(np.asarray(meta.grad._data + g._data), g._dtype)
 
 
 def _apply(node, grads_out, needed, retain_graph):
@@ -426,6 +489,18 @@ def _apply(node, grads_out, needed, retain_graph):
     if node._released:
         raise RuntimeError(_errors.BACKWARD_TWICE)
     return input_grads(node, g, lambda i, nxt: nxt is not None and nxt in needed)
+
+
+def _unpack(saved, node, name):
+    v = saved[name]
+    c = v.__class__
+    if c is SavedInput:
+        t = v.tensor
+        if t._vc[0] == v.version:
+            return t
+    elif c is SavedNumber:
+        return v.value
+    return unpack_saved(node, name)
 
 
 def _apply_with_anomaly(node, grads_out, needed, retain_graph):
@@ -459,7 +534,6 @@ def input_grads(node, g, want):
         result = [None if gi is None or m is None else _reduce(gi, m, node, i)
                   for i, (gi, m) in enumerate(zip(grads, node._in_meta))]
     elif op.variadic:
-        from .._dispatch import unpack_saved
         args = [unpack_saved(node, n) for n in op.needs[0]]
         grads = op.rules[0](g, *args)
         result = [None if (gi is None or not want(i, nxt)) else _reduce(gi, m, node, i)
@@ -469,20 +543,20 @@ def input_grads(node, g, want):
         # run, even those only the gradients not wanted here would read
         saved = node._saved
         if saved:
-            from .._dispatch import unpack_saved
-            values = {n: unpack_saved(node, n) for n in op.unpack_order if n in saved}
+            values = {n: _unpack(saved, node, n) for n in op.unpack_order if n in saved}
         result = []
         rules = op.rules
         needs = op.needs
         for i, (nxt, _nr) in enumerate(node.next_functions):
             rule = rules[i]
-            if rule is None or not want(i, nxt) or node._in_meta[i] is None:
+            m = node._in_meta[i]
+            if rule is None or m is None or not want(i, nxt):
                 result.append(None)
                 continue
             names = needs[i]
             gi = rule(g, *[values[n] for n in names]) if names else rule(g)
-            if gi is not None:
-                gi = _reduce(gi, node._in_meta[i], node, i)
+            if gi is not None and (gi._data.shape != m[0] or gi._dtype is not m[1]):
+                gi = _reduce(gi, m, node, i)
             result.append(gi)
     for i, (nxt, _nr) in enumerate(node.next_functions):
         if type(nxt) is AccumulateGrad and result[i] is not None:
@@ -572,7 +646,7 @@ def _accumulate_into(t, g, create_graph, ext_arrays):
         return
     # in place (under no grad), so that references to .grad see the update, as in torch
     if not old._data.flags.writeable:
-        meta.grad = make(old._data + g._data, old._dtype)
+        meta.grad = make(np.asarray(old._data + g._data), old._dtype)
         return
     np.add(old._data, g._data, out=old._data, casting="unsafe")
     if old._vc is not None:
