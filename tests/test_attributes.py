@@ -94,13 +94,10 @@ _SIZE_REASON = "_tensor.py: "
 
 
 @pytest.mark.parametrize("src", [
-    xfail("T.ones(()).size(0)", "_tensor.py: _wrap_dim on a 0-dim tensor must raise IndexError "
-          "'Dimension specified as 0 but tensor has no dimensions' (size(0), stride(0))"),
-    xfail("T.Size([2, 3]) + [4]", "_tensor.py: Size.__add__ must accept only tuples (TypeError "
-          "'can only concatenate tuple (not list) to torch.Size')"),
-    xfail("T.Size(['a'])", "_tensor.py: Size() must check its items are ints (TypeError "
-          "\"torch.Size() takes an iterable of 'int' (item 0 is 'str')\")"),
-    xfail("T.Size([2.5])", "_tensor.py: Size() must check its items are ints"),
+    "T.ones(()).size(0)",
+    "T.Size([2, 3]) + [4]",
+    "T.Size(['a'])",
+    "T.Size([2.5])",
 ])
 def test_shape_and_size_xfail(src):
     run_case(src)
@@ -142,11 +139,11 @@ _DEVICE_REASON = ("_tensor.py: torch.device accepts every known device type with
 
 
 @pytest.mark.parametrize("src", [
-    xfail("T.ones(2).device == 'cpu'", _DEVICE_REASON),
-    xfail("T.device('cuda')", _DEVICE_REASON),
-    xfail("T.device('cuda:0')", _DEVICE_REASON),
-    xfail("T.device('foo')", _DEVICE_REASON),
-    xfail("T.device(5)", _DEVICE_REASON),
+    "T.ones(2).device == 'cpu'",
+    "T.device('cuda')",
+    "T.device('cuda:0')",
+    "T.device('foo')",
+    "T.device(5)",
 ])
 def test_device_xfail(src):
     run_case(src)
@@ -293,8 +290,8 @@ _STRIDE_REASON = ("_tensor.py: stride() reads NumPy's strides, which are not tor
 
 
 @pytest.mark.parametrize("src", [
-    xfail("T.ones(0, 3).stride()", _STRIDE_REASON),
-    xfail("T.ones(3, 0).stride()", _STRIDE_REASON),
+    "T.ones(0, 3).stride()",
+    "T.ones(3, 0).stride()",
 ])
 def test_strides_xfail(src):
     run_case(src)
@@ -442,8 +439,7 @@ def test_python_conversions(src):
 
 
 @pytest.mark.parametrize("src", [
-    xfail("np.exp(T.tensor([1., 2.]))", "_tensor.py: NumPy ufuncs on a tensor return a tensor in "
-          "torch (Tensor.__array_wrap__); torchlite returns an ndarray"),
+    "np.exp(T.tensor([1., 2.]))",
 ])
 def test_python_conversions_xfail(src):
     run_case(src)

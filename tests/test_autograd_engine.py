@@ -1148,9 +1148,6 @@ def test_create_graph_backward_warns_once_per_process():
     assert _fresh(code, "torchlite") == _fresh(code, "torch")
 
 
-@pytest.mark.xfail(strict=True, reason="torchlite/_tensor.py: the .grad getter of a non-leaf must "
-                   "warn and return None only when no gradient is set (torch: `not is_leaf and not "
-                   "retains_grad and grad undefined`); return meta.grad when one was assigned")
 def test_non_leaf_grad_assigned_is_returned():
     def f(torch):
         x = torch.tensor([1.0, 2.0], requires_grad=True)

@@ -243,10 +243,6 @@ REBASE = {
 REBASE["sub_alpha"] = lambda torch, h, w: h.sub_(w, alpha=0.5)
 _METHODS = "torchlite/_methods.py"
 REBASE_XFAIL = {
-    "t_": _METHODS + ": t_() must check_inplace, bump the version and record TBackward1 "
-          "(rebase onto a T op), not just swap the array",
-    "unsqueeze_": _METHODS + ": unsqueeze_() must check_inplace, bump the version and record "
-                  "UnsqueezeBackward1",
 }
 
 
@@ -644,10 +640,6 @@ def test_view_unusable_after_base_changes(kind):
     same(f)
 
 
-@pytest.mark.xfail(strict=True, reason="torchlite/_tensor.py: the requires_grad getter refreshes "
-                   "the view's history (which raises for a multi-output or no_grad view whose base "
-                   "changed); torch reads the flag without regenerating: return self._requires_grad "
-                   "or (view is not None and view.base._requires_grad) without calling _refresh_view")
 @pytest.mark.parametrize("kind", ["unbind", "no_grad_view"])
 def test_requires_grad_of_view_after_base_changes(kind):
     def f(torch):

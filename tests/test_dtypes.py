@@ -201,13 +201,9 @@ def test_dtype_functions(src):
 
 
 @pytest.mark.parametrize("src", [
-    xfail("T.result_type(T.ones(2))", "__init__.py/_ops/__init__.py: export a two-argument "
-          "result_type(tensor, other) (the n-ary _common.result_type is internal)"),
-    xfail("T.result_type(T.ones(2), 'a')", "_ops/_common.py result_type is the internal n-ary "
-          "helper; the public one must check its two arguments (see the entry above)"),
-    xfail("T.is_floating_point(2.0)", "__init__.py: is_floating_point must check its argument "
-          "(TypeError \"is_floating_point(): argument 'input' (position 1) must be Tensor, "
-          "not float\")"),
+    "T.result_type(T.ones(2))",
+    "T.result_type(T.ones(2), 'a')",
+    "T.is_floating_point(2.0)",
 ])
 def test_dtype_functions_xfail(src):
     run_case(src)
@@ -355,13 +351,12 @@ _TYPE_REASON = ("_tensor.py: Tensor.type(str) accepts only 'torch.<Legacy>Tensor
 
 
 @pytest.mark.parametrize("src", [
-    xfail("T.ones(2).to(float)", _TO_REASON),
-    xfail("T.ones(2).to(int)", _TO_REASON),
-    xfail("T.ones(2).to(5)", _TO_REASON),
-    xfail("T.tensor([1, 2]).float(T.float64)", "_methods.py: _converter's conv must take no "
-          "positional argument (\"float() takes 0 positional arguments but 1 was given\")"),
-    xfail("T.ones(2).type('LongTensor')", _TYPE_REASON),
-    xfail("T.ones(2).type(int)", _TYPE_REASON),
+    "T.ones(2).to(float)",
+    "T.ones(2).to(int)",
+    "T.ones(2).to(5)",
+    "T.tensor([1, 2]).float(T.float64)",
+    "T.ones(2).type('LongTensor')",
+    "T.ones(2).type(int)",
 ])
 def test_conversions_xfail(src):
     run_case(src)
@@ -462,9 +457,8 @@ def test_integer_division_and_bool_arithmetic(src):
 
 
 @pytest.mark.parametrize("src", [
-    xfail("2 << T.tensor([1, 2])", "_methods.py: Tensor lacks __rlshift__/__rrshift__ "
-          "(bind _binary(P.bitwise_left_shift, True) and the right-shift twin)"),
-    xfail("True >> T.tensor([1, 2], dtype=T.uint8)", "_methods.py: Tensor lacks __rrshift__"),
+    "2 << T.tensor([1, 2])",
+    "True >> T.tensor([1, 2], dtype=T.uint8)",
 ])
 def test_reflected_shift_xfail(src):
     run_case(src)

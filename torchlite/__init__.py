@@ -53,6 +53,7 @@ from ._factory import (  # noqa: F401
     LongTensor, IntTensor, ShortTensor, CharTensor, ByteTensor, BoolTensor)
 from ._factory import range_ as range  # noqa: F401
 from ._printing import set_printoptions, get_printoptions  # noqa: F401
+from ._random import Generator  # noqa: F401
 from . import _methods  # noqa: F401  (binds the Tensor methods)
 from . import return_types  # noqa: F401
 from . import nn  # noqa: F401
@@ -102,6 +103,9 @@ def is_tensor(obj):
 
 
 def is_floating_point(input):
+    if not isinstance(input, Tensor):
+        raise TypeError("is_floating_point(): argument 'input' (position 1) must be Tensor, not "
+                        f"{type(input).__name__}")
     return input.is_floating_point()
 
 

@@ -113,6 +113,26 @@ def invalid_shape(shape, numel):
     return f"shape '[{', '.join(str(s) for s in shape)}]' is invalid for input of size {numel}"
 
 
+def invalid_arguments(fn, args, overloads, accepts):
+    """torch's argument-parser error: "fn() received an invalid combination of arguments".
+
+    ``overloads`` are (signature text, (kind, ...)) pairs; ``accepts(kind, value)`` says
+    whether a value fits a parameter kind.  Overloads of the right arity list the
+    arguments that did not fit, marked !like this!, as torch does.
+    """
+    got = ", ".join(type(a).__name__ if type(a).__name__ != "Tensor" else "Tensor" for a in args)
+    lines = [f"{fn}() received an invalid combination of arguments - got ({got}), but expected "
+             "one of:"]
+    for sig, kinds in overloads:
+        lines.append(f" * {sig}")
+        if len(kinds) == len(args):
+            marked = ", ".join(type(a).__name__ if accepts(k, a) else f"!{type(a).__name__}!"
+                               for k, a in zip(kinds, args))
+            lines.append(f"      didn't match because some of the arguments have invalid types: "
+                         f"({marked})")
+    return TypeError("\n".join(lines) + "\n")
+
+
 def warn(message, category=UserWarning, stacklevel=2):
     """Issue a warning attributed to the user's line.
 

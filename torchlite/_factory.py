@@ -5,7 +5,6 @@ from __future__ import annotations
 import builtins
 import math
 import operator
-import re
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided as _np_as_strided
@@ -42,34 +41,21 @@ def _dtype_arg(dtype, fn):
     return d
 
 
-_DEVICE_TYPES = ("cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, "
-                 "lazy, vulkan, mps, meta, hpu, mtia, privateuseone")
-_DEVICE_RE = re.compile(r"([a-zA-Z_]+)(?::([1-9][0-9]*|0))?")
 
 
 def _check_device(device, fn=None):
-    if device is None or _isinstance(device, _device_cls):
+    """torchlite computes on the CPU: any other device (parsed as torch parses it) fails as in
+    a CPU-only torch build."""
+    if device is None or device == "cpu":
         return
-    if _isinstance(device, str):
-        if device == "cpu":
-            return
-        if not device:
-            raise RuntimeError("Device string must not be empty")
-        m = _DEVICE_RE.fullmatch(device)
-        if m is None:
-            raise RuntimeError(f"Invalid device string: '{device}'")
-        name = m.group(1)
-        if name == "cpu":
-            return
-        if name == "cuda":
+    if _isinstance(device, (str, builtins.int, _device_cls)) and not _isinstance(device, builtins.bool):
+        dev = device if _isinstance(device, _device_cls) else _device_cls(device)
+        if dev.type == "cuda":
             raise AssertionError("Torch not compiled with CUDA enabled")
-        if name not in _DEVICE_TYPES.split(", "):
-            raise RuntimeError(f"Expected one of {_DEVICE_TYPES} device type at start of device "
-                               f"string: {device}")
-        _device_cls(device)
+        if dev.type != "cpu":
+            raise RuntimeError(f"Could not run operations on the '{dev.type}' backend: torchlite "
+                               "computes on the CPU only")
         return
-    if _isinstance(device, builtins.int) and not _isinstance(device, builtins.bool):
-        raise RuntimeError("Cannot access accelerator device when none is available.")
     if fn is not None:
         raise TypeError(f"{fn}(): argument 'device' must be torch.device, not {type(device).__name__}")
 
@@ -1141,10 +1127,13 @@ def _legacy(dtype, args, device, kwargs):
 def _device_type(device):
     """The legacy constructors accept only CPU devices (with torch's message for others)."""
     if _isinstance(device, str):
-        m = _DEVICE_RE.fullmatch(device)
-        if m is not None and m.group(1) != "cpu" and m.group(1) in _DEVICE_TYPES.split(", "):
+        try:
+            dev = _device_cls(device)
+        except RuntimeError:
+            return device
+        if dev.type != "cpu":
             raise RuntimeError(f"legacy constructor expects device type: cpu but device type: "
-                               f"{m.group(1)} was passed")
+                               f"{dev.type} was passed")
     return device
 
 

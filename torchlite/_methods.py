@@ -15,6 +15,7 @@ from . import _dtype as D
 from . import _factory as F
 from ._tensor import Tensor, make
 from ._ops import pointwise as P, reduction as R, shape as S, indexing as I, linalg as L
+from ._ops import views_inplace as V
 from ._ops.pointwise import _assign_inplace
 from ._ops._common import quiet, quiet_enter, quiet_reset
 
@@ -48,25 +49,33 @@ def _binary(fn, reflected=False):
 def to(self, *args, dtype=None, device=None, non_blocking=False, copy=False, memory_format=None):
     """.to(dtype), .to(device), .to(device, dtype), .to(other)."""
     for a in args:
-        if _isinstance(a, D.dtype):
-            dtype = a
+        as_dtype = D.as_dtype(a)
+        if as_dtype is not None:
+            dtype = as_dtype
         elif _isinstance(a, Tensor):
             dtype = a._dtype
-        elif _isinstance(a, (str, F._device_cls)):
+        elif _isinstance(a, (str, F._device_cls)) or (
+                _isinstance(a, builtins.int) and not _isinstance(a, builtins.bool)):
             F._check_device(a)
         elif _isinstance(a, builtins.bool):
             non_blocking = a
         elif a is not None:
             raise TypeError(f"to() received an invalid combination of arguments - got ({type(a).__name__})")
+    if dtype is not None:
+        dtype = D.as_dtype(dtype) or dtype
     F._check_device(device)
     if dtype is None or dtype is self._dtype:
         return S.clone(self) if copy else self
     return S.to_dtype(self, dtype, copy)
 
 
-def _converter(dtype):
-    def conv(self, memory_format=None):
+def _converter(dtype, name):
+    def conv(self, *args, memory_format=None):
+        if args:
+            raise TypeError(f"{name}() takes 0 positional arguments but {len(args)} "
+                            f"{'was' if len(args) == 1 else 'were'} given")
         return S.to_dtype(self, dtype)
+    conv.__name__ = name
     return conv
 
 
@@ -122,25 +131,26 @@ def index_fill(self, dim, index, value):
 
 def squeeze_(self, dim=None):
     v = S.squeeze(self.detach(), dim)
-    self._data = v._data
-    return self
+    if dim is None:
+        return V.inplace_view(V.SQUEEZE_, self, v._data, (self._data.shape,))
+    return V.inplace_view(V.SQUEEZE_DIM_, self, v._data, (self._data.shape,))
 
 
 def unsqueeze_(self, dim):
     v = S.unsqueeze(self.detach(), dim)
-    self._data = v._data
-    return self
+    return V.inplace_view(V.UNSQUEEZE_, self, v._data, (S.wrap_dim(dim, self._data.ndim + 1),))
 
 
 def t_(self):
-    self._data = self._data.T
-    return self
+    v = S.t(self.detach())
+    return V.inplace_view(V.T_, self, v._data, ())
 
 
 def transpose_(self, dim0, dim1):
     v = S.transpose(self.detach(), dim0, dim1)
-    self._data = v._data
-    return self
+    nd = self._data.ndim
+    return V.inplace_view(V.TRANSPOSE_, self, v._data,
+                          (S.wrap_dim(dim0, nd) if nd else 0, S.wrap_dim(dim1, nd) if nd else 0))
 
 
 def resize_(self, *size):
@@ -226,7 +236,7 @@ METHODS = {
     "log_softmax": R.log_softmax, "dist": R.dist,
     # linear algebra
     "matmul": L.matmul, "mm": L.mm, "bmm": L.bmm, "mv": L.mv, "dot": L.dot, "inner": L.inner,
-    "outer": L.outer, "ger": L.outer, "cross": L.cross, "addmm": L.addmm, "baddbmm": L.baddbmm,
+    "outer": L.outer, "ger": L.outer, "vdot": L.vdot, "cross": L.cross, "addmm": L.addmm, "baddbmm": L.baddbmm,
     # shape
     "view": S.view, "view_as": S.view_as, "reshape": S.reshape, "reshape_as": S.reshape_as,
     "flatten": S.flatten, "unflatten": S.unflatten, "squeeze": S.squeeze,
@@ -246,10 +256,12 @@ METHODS = {
     "nonzero": I.nonzero, "argwhere": I.argwhere, "take": I.take,
     "take_along_dim": I.take_along_dim, "index_put": I.index_put,
     # conversions and factories
-    "to": to, "type_as": type_as, "float": _converter(D.float32), "double": _converter(D.float64),
-    "half": _converter(D.float16), "long": _converter(D.int64), "int": _converter(D.int32),
-    "short": _converter(D.int16), "char": _converter(D.int8), "byte": _converter(D.uint8),
-    "bool": _converter(D.bool_), "new_tensor": F.new_tensor, "new_zeros": F.new_zeros,
+    "to": to, "type_as": type_as, "float": _converter(D.float32, "float"),
+    "double": _converter(D.float64, "double"),
+    "half": _converter(D.float16, "half"), "long": _converter(D.int64, "long"),
+    "int": _converter(D.int32, "int"), "short": _converter(D.int16, "short"),
+    "char": _converter(D.int8, "char"), "byte": _converter(D.uint8, "byte"),
+    "bool": _converter(D.bool_, "bool"), "new": F.new, "new_tensor": F.new_tensor, "new_zeros": F.new_zeros,
     "new_ones": F.new_ones, "new_empty": F.new_empty, "new_full": F.new_full,
     "dim_order": dim_order,
 }
@@ -267,6 +279,8 @@ OPERATORS = {
     "__or__": _binary(P.bitwise_or), "__ror__": _binary(P.bitwise_or, True),
     "__xor__": _binary(P.bitwise_xor), "__rxor__": _binary(P.bitwise_xor, True),
     "__lshift__": _binary(P.bitwise_left_shift), "__rshift__": _binary(P.bitwise_right_shift),
+    "__rlshift__": _binary(P.bitwise_left_shift, True),
+    "__rrshift__": _binary(P.bitwise_right_shift, True),
     "__iadd__": _binary(P.add_), "__isub__": _binary(P.sub_),
     "__imul__": _binary(P.mul_), "__itruediv__": _binary(P.div_),
     "__ifloordiv__": _binary(P.floor_divide_), "__imod__": _binary(P.remainder_),

@@ -18,6 +18,7 @@ of this module the Tensor methods and operators are bound to them.
 from __future__ import annotations
 
 import builtins
+import re
 
 import numpy as np
 
@@ -36,6 +37,17 @@ class Size(tuple):
 
     __slots__ = ()
 
+    def __new__(cls, sizes=()):
+        sizes = tuple(sizes)
+        for i, s in enumerate(sizes):
+            if s.__class__ is not builtins.int and (not isinstance(s, (builtins.int, np.integer))
+                                                    or isinstance(s, builtins.bool)):
+                if not (isinstance(s, Tensor) and s._data.ndim == 0 and
+                        s._dtype.category == D.INTEGRAL):
+                    raise TypeError(f"torch.Size() takes an iterable of 'int' (item {i} is "
+                                    f"'{type(s).__name__}')")
+        return tuple.__new__(cls, (builtins.int(s) for s in sizes))
+
     def __repr__(self):
         return f"torch.Size([{', '.join(repr(s) for s in self)}])"
 
@@ -52,10 +64,14 @@ class Size(tuple):
         return Size(r) if isinstance(item, slice) else r
 
     def __add__(self, other):
-        return Size(tuple.__add__(self, tuple(other)))
+        if not isinstance(other, tuple):
+            raise TypeError(f"can only concatenate tuple (not {type(other).__name__}) to torch.Size")
+        return Size(tuple.__add__(self, other))
 
     def __radd__(self, other):
-        return Size(tuple.__add__(tuple(other), self))
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return Size(tuple.__add__(other, self))
 
     def __mul__(self, n):
         return Size(tuple.__mul__(self, n))
@@ -68,24 +84,42 @@ class Size(tuple):
 
 Size.__module__ = "torch"
 
+# the device types torch knows (it accepts them all, with or without the hardware)
+DEVICE_TYPES = ("cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, "
+                "lazy, vulkan, mps, meta, hpu, mtia, privateuseone")
+_DEVICE_NAMES = frozenset(DEVICE_TYPES.split(", "))
+_DEVICE_RE = re.compile(r"([a-zA-Z_]+)(?::([1-9][0-9]*|0))?")
+
 
 class device:
-    """torch.device; torchlite only has the CPU."""
+    """torch.device.  Every device type parses as in torch; torchlite computes only on the CPU."""
 
     __slots__ = ("type", "index")
 
-    def __init__(self, type="cpu", index=None):  # noqa: A002 - torch's argument name
+    def __init__(self, type, index=None):  # noqa: A002 - torch's argument name
         if isinstance(type, device):
-            type, index = type.type, type.index
-        if not isinstance(type, str):
-            raise TypeError(f"device() received an invalid combination of arguments - got ({_tname(type)})")
-        name = type
-        if ":" in name:
-            name, idx = name.split(":", 1)
-            index = builtins.int(idx)
-        if name != "cpu":
-            raise RuntimeError(f"torchlite supports only the CPU device, not '{type}'")
-        self.type = name
+            type, index = type.type, type.index  # noqa: A001
+        elif isinstance(type, builtins.int) and not isinstance(type, builtins.bool):
+            raise RuntimeError("Cannot access accelerator device when none is available.")
+        elif not isinstance(type, str):
+            raise TypeError(f"device() received an invalid combination of arguments - got "
+                            f"({_tname(type)})")
+        else:
+            if not type:
+                raise RuntimeError("Device string must not be empty")
+            m = _DEVICE_RE.fullmatch(type)
+            if m is None:
+                raise RuntimeError(f"Invalid device string: '{type}'")
+            if m.group(1) not in _DEVICE_NAMES:
+                raise RuntimeError(f"Expected one of {DEVICE_TYPES} device type at start of "
+                                   f"device string: {type}")
+            if m.group(2) is not None:
+                if index is not None:
+                    raise RuntimeError(f"type (string) must not include an index because index "
+                                       f"was passed explicitly: {type}")
+                index = builtins.int(m.group(2))
+            type = m.group(1)  # noqa: A001
+        self.type = type
         self.index = index
 
     def __repr__(self):
@@ -97,12 +131,15 @@ class device:
         return self.type if self.index is None else f"{self.type}:{self.index}"
 
     def __eq__(self, other):
-        if isinstance(other, str):
-            other = device(other)
-        return isinstance(other, device) and (self.type, self.index) == (other.type, other.index)
+        if not isinstance(other, device):
+            return False
+        return (self.type, self.index) == (other.type, other.index)
 
     def __hash__(self):
         return hash((self.type, self.index))
+
+    def __reduce__(self):
+        return (device, (self.type, self.index))
 
 
 device.__module__ = "torch"
@@ -287,12 +324,20 @@ class Tensor:
         return strided
 
     def stride(self, dim=None):
-        item = self._data.itemsize
-        strides = tuple(s // item for s in self._data.strides)
-        # NumPy reports arbitrary strides for size-1 dims; torch's rule matches when contiguous
+        a = self._data
+        if a.size == 0:  # torch reports contiguous strides (size-0 dims counted as 1)
+            strides = []
+            acc = 1
+            for s in reversed(a.shape):
+                strides.append(acc)
+                acc *= builtins.max(s, 1)
+            strides = tuple(reversed(strides))
+        else:
+            item = a.itemsize
+            strides = tuple(s // item for s in a.strides)
         if dim is None:
             return strides
-        return strides[_wrap_dim(dim, self._data.ndim)]
+        return strides[_wrap_dim(dim, a.ndim)]
 
     def storage_offset(self):
         view = self._view
@@ -346,9 +391,9 @@ class Tensor:
     # --- autograd attributes ---------------------------------------------------
     @property
     def requires_grad(self):
-        if self._view is not None:
-            _refresh_view(self)
-        return self._requires_grad
+        # torch reads the flag without regenerating a view's history
+        view = self._view
+        return self._requires_grad or (view is not None and view.base._requires_grad)
 
     @requires_grad.setter
     def requires_grad(self, value):
@@ -411,7 +456,8 @@ class Tensor:
     @property
     def grad(self):
         meta = self._meta
-        if self._grad_fn is not None and (meta is None or not meta.retains_grad):
+        if self._grad_fn is not None and (meta is None or (not meta.retains_grad and
+                                                           meta.grad is None)):
             _errors.warn(_errors.NON_LEAF_GRAD_WARNING)
             return None
         return None if meta is None else meta.grad
@@ -535,6 +581,14 @@ class Tensor:
                                "tensor.detach().numpy() instead.")
         return self._data
 
+    def __array_wrap__(self, array):
+        # torch's signature (so NumPy warns about it exactly as it does for torch); NumPy
+        # ufuncs on tensors return tensors, bool results as uint8
+        if array.dtype == np.bool_:
+            array = array.astype(np.uint8)
+        from ._factory import from_numpy
+        return from_numpy(array)
+
     def __array__(self, dtype=None, copy=None):
         arr = self.numpy()
         if dtype is not None and np.dtype(dtype) != arr.dtype:
@@ -590,11 +644,14 @@ class Tensor:
         if dtype is None:
             return "torch." + _LEGACY[self._dtype.name]
         if isinstance(dtype, str):
-            name = dtype[6:] if dtype.startswith("torch.") else dtype
-            target = _LEGACY_TO_DTYPE.get(name)
+            target = _LEGACY_TO_DTYPE.get(dtype[6:]) if dtype.startswith("torch.") else None
             if target is None:
+                if dtype.startswith("torch.cuda."):
+                    raise RuntimeError(_NO_CUDA)
                 raise ValueError(f"invalid type: '{dtype}'")
             dtype = target
+        elif isinstance(dtype, type) and not hasattr(dtype, "_legacy_dtype"):
+            raise ValueError(f"invalid type: '{dtype.__name__}'")
         elif hasattr(dtype, "_legacy_dtype"):
             dtype = dtype._legacy_dtype
         return self.to(dtype)
@@ -613,12 +670,15 @@ def _refresh_view(t):
 
 
 def _wrap_dim(dim, ndim):
+    """size(dim)/stride(dim): torch does not let dim 0 or -1 stand for a 0-dim tensor here."""
     if not isinstance(dim, (builtins.int, np.integer)) or isinstance(dim, builtins.bool):
         if isinstance(dim, Tensor) and dim._data.ndim == 0 and dim._dtype.category == D.INTEGRAL:
             dim = builtins.int(dim._data)
         else:
             raise TypeError(f"size(): argument 'dim' (position 1) must be int, not {type(dim).__name__}")
-    n = ndim if ndim > 0 else 1
+    if ndim == 0:
+        raise IndexError(f"Dimension specified as {dim} but tensor has no dimensions")
+    n = ndim
     if dim < -n or dim >= n:
         raise IndexError(_errors.dim_out_of_range(dim, ndim))
     return dim + n if dim < 0 else dim
@@ -656,6 +716,16 @@ _LEGACY = {"float32": "FloatTensor", "float64": "DoubleTensor", "float16": "Half
            "int64": "LongTensor", "int32": "IntTensor", "int16": "ShortTensor",
            "int8": "CharTensor", "uint8": "ByteTensor", "bool": "BoolTensor"}
 _LEGACY_TO_DTYPE = {v: getattr(D, "bool_" if k == "bool" else k) for k, v in _LEGACY.items()}
+
+_NO_CUDA = ("Cannot initialize CUDA without ATen_cuda library. PyTorch splits its backend into two "
+            "shared libraries: a CPU library and a CUDA library; this error has occurred because you "
+            "are trying to use some CUDA functionality, but the CUDA library has not been loaded by "
+            "the dynamic linker for some reason.  The CUDA library MUST be loaded, EVEN IF you don't "
+            "directly use any symbols from the CUDA library! One common culprit is a lack of "
+            "-Wl,--no-as-needed in your link arguments; many dynamic linkers will delete dynamic "
+            "library dependencies if you don't depend on any of their symbols.  You can check if "
+            "this has occurred by using ldd on your binary to see if there is a dependency on "
+            "*_cuda.so library.")
 
 _NONLEAF_REQUIRES_GRAD = (
     "you can only change requires_grad flags of leaf variables. If you want to use a computed "
