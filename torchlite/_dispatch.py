@@ -459,6 +459,7 @@ def record1(op, t, values):
     node._saved = None
     node._released = False
     node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
+    node._hooked = False
     node._metadata = None
     node._nout = 1
     v = values[0]
@@ -675,6 +676,7 @@ def _move_retain_grad(t, node):
 
 
 def register_retain(t, node, output_nr):
+    node._hooked = True
     import weakref
     if node._retain_hooks is None:
         node._retain_hooks = {}

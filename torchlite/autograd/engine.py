@@ -240,6 +240,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     _state.enabled = create_graph
     quiet_token = quiet_enter()
     heappop, heappush = heapq.heappop, heapq.heappush
+    anomaly = AnomalyState
     try:
         while ready:
             node = heappop(ready)[2]
@@ -253,8 +254,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 _run_accumulate(node, grads_out[0], capture_at, captured, accumulate and not capture,
                                 create_graph, ext_arrays)
                 continue
-            if (capture_at is not None or node._tensor_hooks or node._retain_hooks
-                    or node._pre_hooks):
+            if capture_at is not None or node._hooked:
                 executes = node in execute
                 if captured is not None and executes:
                     _capture(node, grads_out, capture_at, captured)  # as torch: before the hooks
@@ -266,7 +266,45 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                     continue  # a capture point that leads to no other input
                 if node._pre_hooks:
                     grads_out = _node_pre_hooks(node, grads_out, ext_arrays)
-            if AnomalyState.enabled:
+            op = node._op
+            if (node._nout == 1 and op.custom_apply is None and not op.variadic
+                    and not anomaly.enabled):
+                # the common case, inline (_apply is the general form)
+                g = grads_out[0]
+                next_functions = node.next_functions
+                if g is None:
+                    grad_inputs = [None] * len(next_functions)
+                else:
+                    if node._released:
+                        raise RuntimeError(_errors.BACKWARD_TWICE)
+                    saved = node._saved
+                    if saved:
+                        # as torch: every saved value is unpacked (its version checked) first
+                        values = {}
+                        for n in op.unpack_order:
+                            if n in saved:
+                                v = saved[n]
+                                if v.__class__ is SavedInput and v.tensor._vc[0] == v.version:
+                                    values[n] = v.tensor
+                                else:
+                                    values[n] = _unpack(saved, node, n)
+                    grad_inputs = []
+                    i = 0
+                    for (nxt, _nr), rule, names, m in zip(next_functions, op.rules, op.needs,
+                                                          node._in_meta):
+                        if nxt is None or rule is None or m is None or nxt not in needed:
+                            grad_inputs.append(None)
+                        else:
+                            gi = rule(g, *[values[n] for n in names]) if names else rule(g)
+                            if gi is not None:
+                                if gi._data.shape != m[0] or gi._dtype is not m[1]:
+                                    gi = _reduce(gi, m, node, i)
+                                if nxt.__class__ is AccumulateGrad and \
+                                        gi._data.shape != nxt._in_meta[0][0]:
+                                    gi = _to_leaf(gi, node, i, nxt)
+                            grad_inputs.append(gi)
+                        i += 1
+            elif anomaly.enabled:
                 grad_inputs = _apply_with_anomaly(node, grads_out, needed, retain_graph)
             else:
                 grad_inputs = _apply(node, grads_out, needed, retain_graph)
@@ -478,12 +516,43 @@ def _apply(node, grads_out, needed, retain_graph):
 
     Without any gradient a node gives none, except a custom Function, whose backward
     runs (with materialized zeros, as in torch)."""
+    op = node._op
     if node._nout == 1:
         g = grads_out[0]
-        if g is None and not hasattr(node._op, "fn_cls"):
+        if op.custom_apply is None and not op.variadic:
+            # the common case, inline (input_grads is the general form)
+            if g is None:
+                return [None] * len(node.next_functions)
+            if node._released:
+                raise RuntimeError(_errors.BACKWARD_TWICE)
+            saved = node._saved
+            if saved:
+                # as torch: every saved value is unpacked (its version checked) first
+                values = {}
+                for n in op.unpack_order:
+                    if n in saved:
+                        values[n] = _unpack(saved, node, n)
+            result = []
+            for (nxt, _nr), rule, names, m in zip(node.next_functions, op.rules, op.needs,
+                                                  node._in_meta):
+                if nxt is None or rule is None or m is None or nxt not in needed:
+                    result.append(None)
+                    continue
+                if names:
+                    gi = rule(g, *[values[n] for n in names])
+                else:
+                    gi = rule(g)
+                if gi is not None:
+                    if gi._data.shape != m[0] or gi._dtype is not m[1]:
+                        gi = _reduce(gi, m, node, len(result))
+                    if nxt.__class__ is AccumulateGrad and gi._data.shape != nxt._in_meta[0][0]:
+                        gi = _to_leaf(gi, node, len(result), nxt)
+                result.append(gi)
+            return result
+        if g is None and not hasattr(op, "fn_cls"):
             return [None] * len(node.next_functions)
     else:
-        if all(g is None for g in grads_out) and not hasattr(node._op, "fn_cls"):
+        if all(g is None for g in grads_out) and not hasattr(op, "fn_cls"):
             return [None] * len(node.next_functions)
         g = tuple(grads_out)
     if node._released:

@@ -59,7 +59,7 @@ class _HookDict(OrderedDict):
 class Node:
     """Base of every grad_fn class."""
 
-    __slots__ = ("_op", "_seq", "next_functions", "_saved", "_in_meta", "_released",
+    __slots__ = ("_op", "_seq", "next_functions", "_saved", "_in_meta", "_released", "_hooked",
                  "_pre_hooks", "_post_hooks", "_tensor_hooks", "_retain_hooks",
                  "_metadata", "_nout", "__weakref__")
 
@@ -89,17 +89,20 @@ class Node:
 
     def register_hook(self, fn):
         """fn(grad_inputs, grad_outputs) runs after the node computes its gradients."""
+        self._hooked = True  # the engine takes its slow path for this node
         if self._post_hooks is None:
             self._post_hooks = _HookDict()
         return add_hook(self._post_hooks, fn)
 
     def register_prehook(self, fn):
         """fn(grad_outputs) runs before the node computes its gradients."""
+        self._hooked = True
         if self._pre_hooks is None:
             self._pre_hooks = _HookDict()
         return add_hook(self._pre_hooks, fn)
 
     def _tensor_hook_store(self, output_nr):
+        self._hooked = True
         if self._tensor_hooks is None:
             self._tensor_hooks = {}
         store = self._tensor_hooks.get(output_nr)
@@ -164,6 +167,7 @@ def new_node(cls, op):
     node._in_meta = None
     node._released = False
     node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
+    node._hooked = False
     node._metadata = None
     node._nout = 1
     if AnomalyState.enabled:
@@ -200,6 +204,7 @@ def accumulate_node(t):
     node._in_meta = [(t._data.shape, t._dtype)]  # what gradients are checked against
     node._released = False
     node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
+    node._hooked = False
     node._metadata = None
     node._nout = 1
     node.variable = t
