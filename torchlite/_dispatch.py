@@ -28,7 +28,8 @@ from ._dtype import _FROM_NP
 from ._tensor import Tensor, AutogradMeta, make, make_view, Size, DEFAULT, NO_GRAD_MODE, MULTI_OUTPUT
 from .autograd import grad_mode
 from .autograd.graph import (Node, node_class, new_node, accumulate_node, current_saved_hooks,
-                             _saved_hooks, AnomalyState as _Anomaly, _seq as _node_seq)
+                             _saved_hooks, AnomalyState as _Anomaly, _seq as _node_seq,
+                             HOOKS_ACTIVE as _HOOKS_ACTIVE)
 
 _state = grad_mode._state
 _isinstance = isinstance
@@ -43,7 +44,7 @@ class Op:
 
     __slots__ = ("name", "node_cls", "argnames", "n_inputs", "rules", "needs", "argindex",
                  "outputs_differentiable", "variadic", "custom_apply", "outputs", "also_save",
-                 "saved_names", "unpack_order", "plans")
+                 "saved_names", "unpack_order", "plans", "input_slots", "fast1")
 
     def __init__(self, name, grad_fn, argnames, n_inputs, rules, outputs_differentiable=None,
                  variadic=False, custom_apply=None, outputs=("result",), also_save=()):
@@ -74,6 +75,11 @@ class Op:
         self.outputs_differentiable = outputs_differentiable
         # what tensor.grad_fn._saved_<name> can show (None when not saved this time)
         self.saved_names = frozenset(n for ns in needs for n in ns) | frozenset(self.also_save)
+        # tensor-input slots: a Python number saved from one is freed after backward, as torch
+        # frees the wrapped-number tensor it saves there
+        self.input_slots = frozenset() if variadic else frozenset(self.argnames[:n_inputs])
+        # record1 (one output, at most two tensor inputs) can record this op
+        self.fast1 = not variadic and n_inputs <= 2 and outputs_differentiable is None
 
     def __repr__(self):
         return f"<op {self.name} -> {self.node_cls.__name__}>"
@@ -206,20 +212,7 @@ def _short_name(node):
     return name[:i] + ("" if rest == "0" else rest)
 
 
-class SavedNumber:
-    """A Python number in a tensor-input slot (``x * 2``): torch saves it as a tensor, so it is
-    freed after backward like one."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value):
-        self.value = value
-
-    def unpack(self, node):
-        return self.value
-
-
-_SAVED_TYPES = frozenset((SavedInput, SavedOutput, SavedPacked, SavedNumber))
+_SAVED_TYPES = frozenset((SavedInput, SavedOutput, SavedPacked))
 
 
 class _Freed:
@@ -257,15 +250,18 @@ def present_saved(node, key, value):
 def release_saved(node):
     """Free what a node saved for backward (after a backward without retain_graph).
 
-    Only saved tensors are freed (and make a second backward raise); numbers
-    and dims a node keeps stay, as in torch.
+    Only saved tensors are freed (and make a second backward raise), with the Python numbers
+    saved from tensor-input slots (torch saves those as tensors); numbers and dims a node
+    keeps as parameters stay, as in torch.
     """
     saved = node._saved
     if not saved:
         return
+    slots = getattr(node._op, "input_slots", ())
     for k, v in saved.items():
         t = type(v)
-        if t in _SAVED_TYPES or (t is tuple and any(type(x) in _SAVED_TYPES for x in v)):
+        if t in _SAVED_TYPES or (t is tuple and any(type(x) in _SAVED_TYPES for x in v)) or (
+                k in slots and v is not None and v is not FREED):
             saved[k] = FREED
             node._released = True
         elif k == "fn" and _isinstance(v, Node):
@@ -424,8 +420,6 @@ def record(op, outputs, values, save_result_copy=None):
                     saved[name] = SavedInput(v, vc[0])
             elif type(v) is tuple and v and _isinstance(v[0], Tensor):
                 saved[name] = tuple(SavedTensor(x) for x in v)
-            elif kind == 1 and v is not None:
-                saved[name] = SavedNumber(v)
             else:
                 saved[name] = v
         node._saved = saved
@@ -449,10 +443,9 @@ def record1(op, t, values):
 
     The hot path of graph building: everything inlined.
     """
-    n = op.n_inputs
-    if op.variadic or n > 2 or _saved_hooks_state.stack or not t._dtype.is_floating_point or \
-            op.outputs_differentiable is not None or _Anomaly.enabled:
+    if not op.fast1 or _HOOKS_ACTIVE[0] or _Anomaly.enabled or not t._dtype.is_floating_point:
         return record(op, (t,), values)
+    n = op.n_inputs
     node = _new(op.node_cls)
     node._op = op
     node._seq = _next_seq()
@@ -477,6 +470,9 @@ def record1(op, t, values):
             e1 = (fn, v._output_nr) if fn is not None else (accumulate_node(v), 0)
             m1 = (v._data.shape, v._dtype)
             mask |= 2
+        elif v.__class__ is float or v.__class__ is int:
+            e1 = _NO_EDGE
+            m1 = None
         else:
             e1, m1, r1 = _input_edge(v)
             mask |= r1 << 1
@@ -493,17 +489,25 @@ def record1(op, t, values):
     if plan:
         saved = {}
         for name, kind, j in plan:
-            if kind == 0:
-                saved[name] = SavedOutput(t, 0)
+            if kind == 0:  # SavedOutput(t, 0), without the cost of a constructor call
+                sv = saved[name] = _new(SavedOutput)
+                sv.data = t._data
+                sv.dtype = t._dtype
+                vc = sv.vc = t._vc
+                sv.version = vc[0]
+                sv.output_nr = 0
                 continue
             v = values[j]
             if v.__class__ is Tensor or _isinstance(v, Tensor):
                 vc = v._vc
-                saved[name] = SavedInput(v, vc[0]) if vc is not None else SavedTensor(v)
+                if vc is None:
+                    saved[name] = SavedTensor(v)
+                else:  # SavedInput(v, vc[0])
+                    sv = saved[name] = _new(SavedInput)
+                    sv.tensor = v
+                    sv.version = vc[0]
             elif type(v) is tuple and v and _isinstance(v[0], Tensor):
                 saved[name] = tuple(SavedTensor(x) for x in v)
-            elif kind == 1 and v is not None:
-                saved[name] = SavedNumber(v)
             else:
                 saved[name] = v
         node._saved = saved

@@ -27,7 +27,7 @@ from .._tensor import Tensor, make, AutogradMeta
 from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
-from .._dispatch import unpack_saved, release_saved, SavedInput, SavedNumber
+from .._dispatch import unpack_saved, release_saved, SavedInput
 
 _state = grad_mode._state
 
@@ -567,8 +567,6 @@ def _unpack(saved, node, name):
         t = v.tensor
         if t._vc[0] == v.version:
             return t
-    elif c is SavedNumber:
-        return v.value
     return unpack_saved(node, name)
 
 

@@ -223,6 +223,9 @@ class _SavedHooksState(threading.local):
 
 
 _saved_hooks = _SavedHooksState()
+# saved_tensors_hooks blocks open in any thread: a global read is cheaper than the thread-local
+# stack, so the recording fast path checks this and leaves the per-thread check to the slow one
+HOOKS_ACTIVE = [0]
 
 
 class saved_tensors_hooks:
@@ -236,10 +239,12 @@ class saved_tensors_hooks:
         if _saved_hooks.disabled_message is not None:
             raise RuntimeError(_saved_hooks.disabled_message)
         _saved_hooks.stack.append((self.pack_hook, self.unpack_hook))
+        HOOKS_ACTIVE[0] += 1
         return self
 
     def __exit__(self, *exc):
         _saved_hooks.stack.pop()
+        HOOKS_ACTIVE[0] -= 1
 
 
 class disable_saved_tensors_hooks:
