@@ -44,10 +44,11 @@ class Op:
 
     __slots__ = ("name", "node_cls", "argnames", "n_inputs", "rules", "needs", "argindex",
                  "outputs_differentiable", "variadic", "custom_apply", "outputs", "also_save",
-                 "saved_names", "unpack_order", "plans", "input_slots", "fast1")
+                 "saved_names", "unpack_order", "plans", "input_slots", "fast1", "rule_seq")
 
     def __init__(self, name, grad_fn, argnames, n_inputs, rules, outputs_differentiable=None,
-                 variadic=False, custom_apply=None, outputs=("result",), also_save=()):
+                 variadic=False, custom_apply=None, outputs=("result",), also_save=(),
+                 rule_order=None):
         self.name = name
         self.variadic = variadic
         self.custom_apply = custom_apply
@@ -80,13 +81,22 @@ class Op:
         self.input_slots = frozenset() if variadic else frozenset(self.argnames[:n_inputs])
         # record1 (one output, at most two tensor inputs) can record this op
         self.fast1 = not variadic and n_inputs <= 2 and outputs_differentiable is None
+        # the order the engine runs the rules in: torch's generated code computes an op's input
+        # gradients in the alphabetical order of their names (mul: other, then self), which
+        # decides the order of the nodes a create_graph backward records; rule_order="inputs"
+        # for ops whose torch formula computes all of them together, in input order (atan2)
+        seq = tuple(range(n_inputs))
+        if rule_order is None and not variadic:
+            seq = tuple(sorted(seq, key=lambda i: self.argnames[i]))
+        self.rule_seq = None if seq == tuple(range(n_inputs)) else seq
 
     def __repr__(self):
         return f"<op {self.name} -> {self.node_cls.__name__}>"
 
 
 def defop(name, grad_fn, args=("self",), inputs=None, outputs_differentiable=None,
-          variadic=False, custom_apply=None, outputs=("result",), also_save=(), **rules):
+          variadic=False, custom_apply=None, outputs=("result",), also_save=(), rule_order=None,
+          **rules):
     """Declare an op.
 
     ``args`` names every value the rules may read, tensor inputs first;
@@ -100,7 +110,8 @@ def defop(name, grad_fn, args=("self",), inputs=None, outputs_differentiable=Non
     value; its one rule returns a gradient for each of them.  ``outputs``
     names the op's outputs for the rules (``("result", "indices")``), and
     ``also_save`` lists values kept only to be shown as ``grad_fn._saved_*``,
-    with torch's names.
+    with torch's names.  The engine runs the rules in the alphabetical order of the inputs'
+    names, as torch does, or in input order with ``rule_order="inputs"``.
     """
     if inputs is None:
         inputs = 1 if variadic else max((args.index(n) + 1 for n in rules), default=0)
@@ -108,7 +119,7 @@ def defop(name, grad_fn, args=("self",), inputs=None, outputs_differentiable=Non
     if unknown:
         raise TypeError(f"{name}: rules for unknown inputs {unknown}")
     return Op(name, grad_fn, args, inputs, rules, outputs_differentiable, variadic, custom_apply,
-              outputs, also_save)
+              outputs, also_save, rule_order)
 
 
 # --- saved values -----------------------------------------------------------
@@ -212,7 +223,20 @@ def _short_name(node):
     return name[:i] + ("" if rest == "0" else rest)
 
 
-_SAVED_TYPES = frozenset((SavedInput, SavedOutput, SavedPacked))
+class SavedNumber:
+    """A non-tensor value that torch saves as tensors (index lists, ...): freed after backward
+    like one.  (Python numbers in tensor-input slots need no wrapper: they are freed by slot.)"""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def unpack(self, node):
+        return self.value
+
+
+_SAVED_TYPES = frozenset((SavedInput, SavedOutput, SavedPacked, SavedNumber))
 
 
 class _Freed:

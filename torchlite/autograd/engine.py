@@ -241,9 +241,18 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     quiet_token = quiet_enter()
     heappop, heappush = heapq.heappop, heapq.heappush
     anomaly = AnomalyState
+    # a node that became ready while the queue was empty runs next without the heap (a chain's
+    # common case); if another becomes ready meanwhile it goes to the heap with the counter it
+    # had when it became ready, so the order is the heap's
+    direct = None
+    direct_count = 0
     try:
-        while ready:
-            node = heappop(ready)[2]
+        while ready or direct is not None:
+            if direct is not None:
+                node = direct
+                direct = None
+            else:
+                node = heappop(ready)[2]
             grads_out = buffers.pop(node, None)
             if grads_out is None:
                 grads_out = [None] * node._nout
@@ -268,7 +277,8 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                     grads_out = _node_pre_hooks(node, grads_out, ext_arrays)
             op = node._op
             if (node._nout == 1 and op.custom_apply is None and not op.variadic
-                    and not anomaly.enabled):
+                    and not anomaly.enabled and (op.rule_seq is None or (
+                        op.n_inputs == 2 and None in node._in_meta))):
                 # the common case, inline (_apply is the general form)
                 g = grads_out[0]
                 next_functions = node.next_functions
@@ -330,8 +340,15 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 left = deps[nxt] - 1
                 deps[nxt] = left
                 if left == 0:
-                    heappush(ready, (-nxt._seq, counter, nxt))
+                    if direct is None and not ready:
+                        direct = nxt
+                        direct_count = counter
+                    else:
+                        heappush(ready, (-nxt._seq, counter, nxt))
                     counter += 1
+            if direct is not None and ready:
+                heappush(ready, (-direct._seq, direct_count, direct))
+                direct = None
     finally:
         quiet_reset(quiet_token)
         _state.enabled = prev_mode
@@ -519,7 +536,7 @@ def _apply(node, grads_out, needed, retain_graph):
     op = node._op
     if node._nout == 1:
         g = grads_out[0]
-        if op.custom_apply is None and not op.variadic:
+        if op.custom_apply is None and not op.variadic and op.rule_seq is None:
             # the common case, inline (input_grads is the general form)
             if g is None:
                 return [None] * len(node.next_functions)
@@ -611,20 +628,21 @@ def input_grads(node, g, want):
         saved = node._saved
         if saved:
             values = {n: _unpack(saved, node, n) for n in op.unpack_order if n in saved}
-        result = []
+        next_functions = node.next_functions
+        result = [None] * len(next_functions)
         rules = op.rules
         needs = op.needs
-        for i, (nxt, _nr) in enumerate(node.next_functions):
+        for i in op.rule_seq or range(len(next_functions)):  # torch's order (see Op.rule_seq)
+            nxt = next_functions[i][0]
             rule = rules[i]
             m = node._in_meta[i]
             if rule is None or m is None or not want(i, nxt):
-                result.append(None)
                 continue
             names = needs[i]
             gi = rule(g, *[values[n] for n in names]) if names else rule(g)
             if gi is not None and (gi._data.shape != m[0] or gi._dtype is not m[1]):
                 gi = _reduce(gi, m, node, i)
-            result.append(gi)
+            result[i] = gi
     for i, (nxt, _nr) in enumerate(node.next_functions):
         if type(nxt) is AccumulateGrad and result[i] is not None:
             result[i] = _to_leaf(result[i], node, i, nxt)
