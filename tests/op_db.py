@@ -1304,6 +1304,18 @@ def s_t(m):
 shape_op("t", s_t)
 
 
+# the in-place view methods (TBackward1, TransposeBackward1, SqueezeBackward3/4,
+# UnsqueezeBackward1), run on a clone so leaves stay leaves
+def _method_on_clone(mname):
+    return lambda lib, x, *a: getattr(x.clone(), mname)(*a)
+
+
+for _n, _s in (("t_", s_t), ("transpose_", s_transpose), ("squeeze_", s_squeeze),
+               ("unsqueeze_", s_unsqueeze)):
+    add(OpInfo(_n, _s, op=_method_on_clone(_n), family="shape in-place", method=None,
+               covers=("clone",)))
+
+
 def s_permute(m):
     yield Sample((m((2, 3, 4)), (2, 0, 1)))
     yield Sample((m((2, 3, 4)), (-1, 1, 0)))
@@ -1727,114 +1739,6 @@ def covered_names():
 _ALL = None
 _FLOATS = FLOAT_DTYPES
 XFAILS = {
-    "nonzero": {("forward", _ALL): "_ops/indexing.py: nonzero of a 0-dim tensor has shape "
-                                   "(n, 1); torch gives (n, 0) (no dims to index)",
-                ("method", _ALL): "_ops/indexing.py: nonzero of a 0-dim tensor has shape (n, 1); "
-                                  "torch gives (n, 0)"},
-    "argwhere": {("forward", _ALL): "_ops/indexing.py: argwhere of a 0-dim tensor has shape "
-                                    "(n, 1); torch gives (n, 0)",
-                 ("method", _ALL): "_ops/indexing.py: argwhere of a 0-dim tensor has shape (n, 1); "
-                                   "torch gives (n, 0)"},
-    "broadcast_tensors": {
-        **{("forward", d): "_ops/shape.py: broadcast_tensors expands a tensor that already has "
-                           "the broadcast shape; torch returns that tensor itself (no "
-                           "ExpandBackward0)" for d in _FLOATS},
-        ("gradients", _ALL): "_ops/shape.py: broadcast_tensors records ExpandBackward0 for a "
-                             "tensor already of the broadcast shape; torch returns it as is",
-        ("gradients_float32", _ALL): "_ops/shape.py: broadcast_tensors records ExpandBackward0 "
-                                     "for a tensor already of the broadcast shape",
-        ("graph", _ALL): "_ops/shape.py: broadcast_tensors records ExpandBackward0 for a tensor "
-                         "already of the broadcast shape"},
-    "diag_embed": {
-        ("forward", _ALL): "_ops/shape.py: diag_embed(x, 0, 0, 2) places the new dims wrongly "
-                           "(shape (2, 3, 3), torch (3, 2, 3): dim1/dim2 index the output)",
-        ("method", _ALL): "_ops/shape.py: diag_embed with dim1=0, dim2=2 gives the wrong shape",
-        ("gradients", _ALL): "_ops/shape.py: DiagEmbedBackward0 with offset != 0 returns a "
-                             "gradient of the wrong shape ([4, 2] for input [2, 3])",
-        ("gradients_float32", _ALL): "_ops/shape.py: DiagEmbedBackward0 with offset != 0 returns "
-                                     "a gradient of the wrong shape",
-        ("gradcheck", _ALL): "_ops/shape.py: DiagEmbedBackward0 with offset != 0 returns a "
-                             "gradient of the wrong shape",
-        ("gradgradcheck", _ALL): "_ops/shape.py: DiagEmbedBackward0 with offset != 0 returns a "
-                                 "gradient of the wrong shape",
-        ("double_backward", _ALL): "_ops/shape.py: DiagEmbedBackward0 with offset != 0 returns a "
-                                   "gradient of the wrong shape"},
-    "fliplr": {
-        ("forward", _ALL): "_ops/shape.py: fliplr of a 1-d tensor raises IndexError (dim out of "
-                           "range); torch raises RuntimeError('Input must be >= 2-d.') (flipud: "
-                           "'Input must be >= 1-d.')",
-        ("method", _ALL): "_ops/shape.py: fliplr of a 1-d tensor: torch's 'Input must be >= 2-d.'",
-        ("gradients", _ALL): "_ops/shape.py: fliplr of a 1-d tensor: torch's RuntimeError "
-                             "'Input must be >= 2-d.'",
-        ("gradients_float32", _ALL): "_ops/shape.py: fliplr of a 1-d tensor: torch's RuntimeError "
-                                     "'Input must be >= 2-d.'"},
-    "index_add": {("forward", "float16"): "_ops/shape.py: index_add on float16 rounds after every "
-                                          "addition (np.add.at in half); torch accumulates in "
-                                          "float and rounds once"},
-    "scatter_add": {("forward", "float16"): "_ops/shape.py: scatter_add on float16 rounds after "
-                                            "every addition; torch accumulates in float and "
-                                            "rounds once"},
-    "index_put": {("graph", _ALL): "_ops/shape.py/indexing.py: out-of-place index_put records "
-                                   "CloneBackward0 below IndexPutBackward0; torch's node takes the "
-                                   "input directly (and torch refuses values of another dtype: "
-                                   "'Index put requires the source and destination dtypes match')"},
-    "index_select": {
-        ("gradients", _ALL): "_ops/shape.py: IndexSelectBackward0 with a 0-dim index fails "
-                             "('array is not broadcastable to correct shape')",
-        ("gradients_float32", _ALL): "_ops/shape.py: IndexSelectBackward0 with a 0-dim index "
-                                     "fails",
-        ("gradcheck", _ALL): "_ops/shape.py: IndexSelectBackward0 with a 0-dim index fails",
-        ("gradgradcheck", _ALL): "_ops/shape.py: IndexSelectBackward0 with a 0-dim index fails",
-        ("double_backward", _ALL): "_ops/shape.py: IndexSelectBackward0 with a 0-dim index "
-                                   "fails"},
-    "scatter": {
-        **{("forward", d): "_ops/shape.py: scatter(..., reduce=...) records ScatterBackward0; "
-                           "torch records NotImplemented (no derivative with reduce)"
-           for d in _FLOATS},
-        ("method", "float32"): "_ops/shape.py: scatter(reduce=) records ScatterBackward0; torch "
-                               "NotImplemented",
-        ("gradients", _ALL): "_ops/shape.py: scatter(reduce=) records ScatterBackward0; torch "
-                             "NotImplemented",
-        ("gradients_float32", _ALL): "_ops/shape.py: scatter(reduce=) records ScatterBackward0",
-        ("graph", _ALL): "_ops/shape.py: scatter(reduce=) records ScatterBackward0; torch "
-                         "NotImplemented",
-        ("double_backward", _ALL): "_ops/shape.py: scatter(reduce=) is differentiable in "
-                                   "torchlite; torch raises 'derivative for aten::scatter is not "
-                                   "implemented'"},
-    "take": {
-        ("forward", _ALL): "_ops/indexing.py: take records IndexBackward0 (torch TakeBackward0) "
-                           "and its out-of-range error differs ('out of range: tried to access "
-                           "index 12 on a tensor of 12 elements.')",
-        ("method", _ALL): "_ops/indexing.py: take records IndexBackward0; torch TakeBackward0",
-        ("gradients", _ALL): "_ops/indexing.py: take records IndexBackward0; torch TakeBackward0",
-        ("gradients_float32", _ALL): "_ops/indexing.py: take records IndexBackward0",
-        ("graph", _ALL): "_ops/indexing.py: take records IndexBackward0; torch TakeBackward0"},
-    "take_along_dim": {
-        **{("forward", d): "_ops/indexing.py: take_along_dim without dim records IndexBackward0; "
-                           "torch flattens and gathers (GatherBackward0)" for d in _FLOATS},
-        ("method", "float32"): "_ops/indexing.py: take_along_dim without dim records "
-                               "IndexBackward0; torch GatherBackward0",
-        ("gradients", _ALL): "_ops/indexing.py: take_along_dim without dim: torch GatherBackward0",
-        ("gradients_float32", _ALL): "_ops/indexing.py: take_along_dim without dim: torch "
-                                     "GatherBackward0",
-        ("graph", _ALL): "_ops/indexing.py: take_along_dim without dim: torch GatherBackward0 "
-                         "(of a view)"},
-    "trace": {("forward", "bool"): "_ops/shape.py: trace of a bool matrix returns a value; torch "
-                                   "raises NotImplementedError('\"trace\" not implemented for "
-                                   "'Bool'')"},
-    "vdot": {("method", _ALL): "_methods.py: Tensor.vdot is not bound (torch.Tensor.vdot exists); "
-                               "bind \"vdot\": L.vdot"},
-    "matmul": {("double_backward", _ALL): "_ops/shape.py: the rule of SqueezeBackward1 reshapes "
-                                          "(ViewBackward0); torch unsqueezes (UnsqueezeBackward0), "
-                                          "seen in the gradient of (1, 3, 4) @ (2, 4, 2)"},
-    "matmul_operator": {("double_backward", _ALL): "_ops/shape.py: the rule of SqueezeBackward1 "
-                                                   "reshapes (ViewBackward0); torch unsqueezes "
-                                                   "(UnsqueezeBackward0)"},
-    "einsum": {("graph", _ALL): "_ops/shape.py: reshape of a non-contiguous tensor that can be "
-                                "viewed records ViewBackward0; torch records ReshapeAliasBackward0 "
-                                "(_reshape_alias)"},
-    "inner": {("graph", _ALL): "_ops/shape.py: reshape of a non-contiguous viewable tensor "
-                               "records ViewBackward0; torch ReshapeAliasBackward0"},
 }
 
 

@@ -830,26 +830,23 @@ SAVED = {
     "clone": (lambda torch, x, w: x.clone(), []),
     "neg": (lambda torch, x, w: -x, []),
     "to_double": (lambda torch, x, w: x.double(), ["_saved_self_scalar_type"]),
+    # the in-place view methods (on a clone, so the leaf stays a leaf)
+    "t_": (lambda torch, x, w: x.clone().t_(), []),
+    "transpose_": (lambda torch, x, w: x.clone().transpose_(-1, 0), ["_saved_dim0", "_saved_dim1"]),
+    "unsqueeze_": (lambda torch, x, w: x.clone().unsqueeze_(-1), ["_saved_dim"]),
+    "squeeze_": (lambda torch, x, w: x[:1].clone().squeeze_(), ["_saved_self_sym_sizes"]),
+    "squeeze_dim_": (lambda torch, x, w: x[:1].clone().squeeze_(-2),
+                     ["_saved_dim", "_saved_self_sym_sizes"]),
+    "squeeze_dims_": (lambda torch, x, w: x[:1].clone().squeeze_((0, -1)),
+                      ["_saved_dim", "_saved_self_sym_sizes"]),
 }
 
 
-_SHAPE = "torchlite/_ops/shape.py"
-SAVED_XFAIL = {
-    "slice": _SHAPE + ": SliceBackward0 must save start/end as the user wrote them (end None -> "
-             "9223372036854775807, negative values shown modulo 2**64), not the clipped values",
-    "slice_neg": _SHAPE + ": SliceBackward0 must save start/end as the user wrote them (end None -> "
-                 "9223372036854775807, negative values shown modulo 2**64), not the clipped values",
-    "squeeze": _SHAPE + ": SqueezeBackward1 must also save `dim` (add 'dim' to also_save)",
-    "index_select": _SHAPE + ": IndexSelectBackward0 must also save self_sym_sizes",
-    "gather": _SHAPE + ": GatherBackward0 must also save sparse_grad (False)",
-}
 SAVED["slice_neg"] = (lambda torch, x, w: x[:, -1:] + x[:, :-1],
                       ["_saved_dim", "_saved_start", "_saved_end", "_saved_step"])
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=SAVED_XFAIL[c]))
-    if c in SAVED_XFAIL else c for c in sorted(SAVED)])
+@pytest.mark.parametrize("case", sorted(SAVED))
 def test_saved_attributes(case):
     def f(torch):
         x = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)

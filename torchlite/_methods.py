@@ -17,6 +17,7 @@ from ._tensor import Tensor, make
 from ._ops import pointwise as P, reduction as R, shape as S, indexing as I, linalg as L
 from ._ops import views_inplace as V
 from ._ops.pointwise import _assign_inplace
+from ._dispatch import check_inplace, record, bump, bump_after_record
 from ._ops._common import quiet, quiet_enter, quiet_reset
 
 _OPERAND = (Tensor, builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
@@ -95,9 +96,35 @@ def scatter_(self, dim, index, src=None, value=None, *, reduce=None):
         src = value
     res = S.scatter(self.detach(), dim, index, src, reduce=reduce)
     d = S.wrap_dim(dim, self._data.ndim)
+    if reduce is not None:
+        return _scatter_reduce_(self, src, res)
     if _isinstance(src, Tensor):
         return _assign_inplace(S.SCATTER, self, (self, src, d, index), res)
     return _assign_inplace(S.SCATTER_VALUE, self, (self, d, index, src), res)
+
+
+def _scatter_reduce_(self, src, res):
+    """scatter_(..., reduce=): torch's NotImplemented node, with edges only for the inputs
+    that require grad (self's history, src)."""
+    src_grad = _isinstance(src, Tensor) and src._requires_grad
+    view = self._view
+    if not src_grad:
+        return _assign_inplace(S.SCATTER_REDUCE_SELF_, self, (self, src), res)
+    if self._requires_grad or (view is not None and view.base._requires_grad):
+        return _assign_inplace(S.SCATTER_REDUCE_, self, (self, src), res, (src,))
+    # only src requires grad: the node's one edge is src's
+    recording = check_inplace(self, (self, src), 2)
+    np.copyto(self._data, res._data, casting="unsafe")
+    if not recording:
+        bump(self)
+    elif view is not None:
+        # as torch: CopySlices takes the node's edges after its first (here src's) as the
+        # other inputs', so it keeps only the base's edge
+        from .autograd import _views
+        _views.record_copy_slices(S.SCATTER_REDUCE_SRC_, self, (self, src), None)
+    else:
+        bump_after_record(self, record(S.SCATTER_REDUCE_SRC_, (self,), (src, self)))
+    return self
 
 
 def scatter_add_(self, dim, index, src):
@@ -131,26 +158,30 @@ def index_fill(self, dim, index, value):
 
 def squeeze_(self, dim=None):
     v = S.squeeze(self.detach(), dim)
+    old = self._data.shape
     if dim is None:
-        return V.inplace_view(V.SQUEEZE_, self, v._data, (self._data.shape,))
-    return V.inplace_view(V.SQUEEZE_DIM_, self, v._data, (self._data.shape,))
+        return V.inplace_view(V.SQUEEZE_, self, v._data, (old,))
+    op = V.SQUEEZE_DIMS_ if isinstance(dim, (tuple, list)) else V.SQUEEZE_DIM_
+    return V.inplace_view(op, self, v._data, (V.squeeze_dims_saved(dim), old))
 
 
 def unsqueeze_(self, dim):
     v = S.unsqueeze(self.detach(), dim)
-    return V.inplace_view(V.UNSQUEEZE_, self, v._data, (S.wrap_dim(dim, self._data.ndim + 1),))
+    return V.inplace_view(V.UNSQUEEZE_, self, v._data, (V.squeeze_dims_saved(dim),))
 
 
 def t_(self):
+    if self._data.ndim > 2:
+        raise RuntimeError(f"t_() expects a tensor with <= 2 dimensions, but self is "
+                           f"{self._data.ndim}D")
     v = S.t(self.detach())
     return V.inplace_view(V.T_, self, v._data, ())
 
 
 def transpose_(self, dim0, dim1):
     v = S.transpose(self.detach(), dim0, dim1)
-    nd = self._data.ndim
     return V.inplace_view(V.TRANSPOSE_, self, v._data,
-                          (S.wrap_dim(dim0, nd) if nd else 0, S.wrap_dim(dim1, nd) if nd else 0))
+                          (V.squeeze_dims_saved(dim0), V.squeeze_dims_saved(dim1)))
 
 
 def resize_(self, *size):

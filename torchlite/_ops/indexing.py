@@ -172,11 +172,14 @@ def _basic(self, items, setting=False):
                 raise ValueError("step must be greater than zero")
             start, stop, _ = slice(x.start, x.stop, step).indices(n)
             stop = builtins.max(stop, start)
+            if (start == 0 and _maybe_huge_negative(x.start)) or (
+                    stop == 0 and _maybe_huge_negative(x.stop)):
+                S._warn_truncated_bounds(x)  # torch warns for a bound below -2**62
             # torch skips a slice whose given start is 0 (not -n) and that covers the dim,
             # except for a lone slice read from the tensor
             raw0 = x.start is None or int(x.start) == 0
             if not (raw0 and stop == n and step == 1) or (len(items) == 1 and not setting):
-                t = S._slice(t, dim, start, stop, step)
+                t = S._slice(t, dim, start, stop, step, x)  # the node shows x's bounds
                 all_trivial = False
             adv.append(None)
             dim += 1
@@ -239,6 +242,10 @@ def _basic(self, items, setting=False):
             return t, adv, n_items == 1 and masks == 1
         return t, adv, False
     return t, None, all_trivial and t is self
+
+
+def _maybe_huge_negative(v):
+    return v is not None and not (type(v) is builtins.int and v >= 0)
 
 
 def _np_index(adv):
@@ -354,26 +361,98 @@ def index_put_(self, idx, value, accumulate=False):
     return rebase(INDEX_PUT, self, values, recording)
 
 
-def index_put_np(t, idx, value):
-    """Out-of-place index_put for rules: a copy of t with t[idx] = value."""
-    c = t.clone()
-    index_put_(c, idx, value)
-    return c
-
-
 def index_put(input, indices, values, accumulate=False):
-    c = input.clone()
-    idx = tuple(_as_index_array(i, 0)[0] if i is not None else slice(None) for i in indices)
-    index_put_(c, idx, values, accumulate)
-    return c
+    """torch.index_put: a copy of ``input`` with ``input[indices] = values`` (or ``+=``), one
+    IndexPutBackward0 node over the input and the values."""
+    if not _isinstance(input, Tensor):
+        raise TypeError(f"index_put(): argument 'input' (position 1) must be Tensor, not "
+                        f"{type(input).__name__}")
+    if not _isinstance(indices, (tuple, list)):
+        raise TypeError(f"index_put(): argument 'indices' (position 2) must be tuple of Tensors, "
+                        f"not {type(indices).__name__}")
+    for i, x in enumerate(indices):
+        if not _isinstance(x, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 1, but got "
+                            f"{type(x).__name__}")
+    if not _isinstance(values, Tensor):
+        raise TypeError(f"index_put(): argument 'values' (position 3) must be Tensor, not "
+                        f"{type(values).__name__}")
+    idx, single_mask = _put_indices(input, indices)
+    if values._dtype is not input._dtype:
+        if single_mask and values._data.size == 1:
+            values = values.to(input._dtype)  # torch's masked_fill path converts the value
+        else:
+            raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
+                               f"{scalar_type_name(input._dtype)} for the destination and "
+                               f"{scalar_type_name(values._dtype)} for the source.")
+    target_shape = np.empty(input._data.shape, np.bool_)[idx].shape
+    try:
+        np.broadcast_to(values._data, target_shape)
+    except ValueError:
+        raise RuntimeError(f"shape mismatch: value tensor of shape {list(values._data.shape)} "
+                           f"cannot be broadcast to indexing result of shape "
+                           f"{list(target_shape)}") from None
+    r = input._data.copy()
+    if accumulate:
+        np.add.at(r, idx, values._data)
+    else:
+        r[idx] = values._data
+    return finish(INDEX_PUT, r, input._dtype, (input, values, idx, accumulate))
+
+
+def _put_indices(input, indices):
+    """index_put's tensors (all advanced indices, 0-dim ones too) as a NumPy index tuple, with
+    torch's checks; and whether it is a single mask."""
+    shape = input._data.shape
+    consumed = _count_dims(indices)
+    if consumed > len(shape):
+        raise IndexError(f"too many indices for tensor of dimension {len(shape)} (got {consumed})")
+    out = []
+    dim = 0
+    bounds = None
+    single_mask = False
+    for x in indices:
+        arr, is_mask = _as_index_array(x, 0)
+        if is_mask:
+            if arr.ndim:
+                for k in range(arr.ndim):
+                    if arr.shape[k] != shape[dim + k]:
+                        raise IndexError(
+                            f"The shape of the mask {list(arr.shape)} at index {k} does not match "
+                            f"the shape of the indexed tensor {list(shape)} at index {dim + k}")
+                out.extend(np.nonzero(arr))
+                dim += arr.ndim
+            else:
+                out.append(arr)  # NumPy's 0-dim mask: a new dim of size 1 or 0
+            single_mask = len(indices) == 1
+            continue
+        n = shape[dim]
+        if arr.size and bounds is None:
+            bad = arr[(arr < -n) | (arr >= n)]
+            if bad.size:
+                bounds = IndexError(f"index {bad.flat[0]} is out of bounds for dimension {dim} "
+                                    f"with size {n}")
+        out.append(arr)
+        dim += 1
+    try:
+        bshape = np.broadcast_shapes(*[a.shape for a in out if a.ndim or a.dtype != np.bool_])
+    except ValueError:
+        raise IndexError("shape mismatch: indexing tensors could not be broadcast together with "
+                         "shapes " + ", ".join(str(list(a.shape)) for a in out)) from None
+    if bounds is not None and 0 not in bshape:
+        raise bounds
+    return tuple(out), single_mask
 
 
 def nonzero(input, *, as_tuple=False):
-    nz = np.nonzero(input._data) if input._data.ndim else np.nonzero(input._data.reshape(1))
+    a = input._data
     if as_tuple:
-        return tuple(make(a.astype(np.int64), D.int64) for a in nz)
-    r = np.stack(nz, axis=1).astype(np.int64) if nz else np.zeros((0, 0), np.int64)
-    return make(r, D.int64)
+        nz = np.nonzero(a) if a.ndim else np.nonzero(a.reshape(1))
+        return tuple(make(x.astype(np.int64), D.int64) for x in nz)
+    if a.ndim == 0:  # one row per nonzero, no dims to index
+        return make(np.zeros((1 if a else 0, 0), np.int64), D.int64)
+    nz = np.nonzero(a)
+    return make(np.stack(nz, axis=1).astype(np.int64), D.int64)
 
 
 def argwhere(input):
@@ -381,16 +460,50 @@ def argwhere(input):
 
 
 def take(input, index):
-    flat = input.reshape(-1)
-    return getitem(flat, index)
+    if not _isinstance(input, Tensor):
+        raise TypeError(f"take(): argument 'input' (position 1) must be Tensor, not "
+                        f"{type(input).__name__}")
+    if not _isinstance(index, Tensor):
+        raise TypeError(f"take(): argument 'index' (position 2) must be Tensor, not "
+                        f"{type(index).__name__}")
+    if index._dtype is not D.int64:
+        raise RuntimeError(f"take(): Expected a long tensor for index, but got "
+                           f"{scalar_type_name(index._dtype)}")
+    a = input._data
+    idx = index._data
+    n = a.size
+    if idx.size:
+        if n == 0:
+            raise IndexError("take(): tried to take from an empty tensor")
+        bad = idx[(idx < -n) | (idx >= n)]
+        if bad.size:
+            raise IndexError(f"out of range: tried to access index {bad.flat[0]} on a tensor of "
+                             f"{n} elements.")
+    flat = a.reshape(-1)  # a copy when a is not contiguous
+    return finish(S.TAKE, flat[idx], input._dtype, (input, index))
 
 
 def take_along_dim(input, indices, dim=None):
     if dim is None:
-        return take(input, indices.reshape(-1))
-    return input.gather(dim, indices.expand(*[
-        s if i != S.wrap_dim(dim, input.dim()) else indices.shape[i]
-        for i, s in enumerate(input.shape)]))
+        # torch: input.view(-1).gather(0, indices.view(-1))
+        return S.gather(S.view(input, -1), 0, S.view(indices, -1))
+    a = input._data
+    ia = indices._data
+    if a.ndim != ia.ndim:
+        raise RuntimeError("torch.take_along_dim(): input and indices should have the same number "
+                           f"of dimensions, but got {a.ndim} dimensions for input, and {ia.ndim} "
+                           "dimensions for indices")
+    if indices._dtype is not D.int64:
+        raise RuntimeError("torch.take_along_dim(): dtype of indices should be Long but got "
+                           f"{scalar_type_name(indices._dtype)}")
+    d = S.wrap_dim(dim, a.ndim)
+    # broadcast both to a common shape, except along dim (torch expands both, always)
+    sizes = list(a.shape)
+    sizes[d] = ia.shape[d]
+    shape = list(S.broadcast_shapes(tuple(sizes), ia.shape))
+    idx_b = S.expand(indices, tuple(shape))
+    shape[d] = a.shape[d]
+    return S.gather(S.expand(input, tuple(shape)), d, idx_b)
 
 
 __all__ = ["getitem", "setitem", "index_put_", "index_put", "nonzero", "argwhere", "take",

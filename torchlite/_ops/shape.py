@@ -83,15 +83,23 @@ VIEW = defop("view", "ViewBackward0", ("self", "self_sym_sizes"), inputs=1,
              self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
 UNSAFE_VIEW = defop("_unsafe_view", "UnsafeViewBackward0", ("self", "self_sym_sizes"), inputs=1,
                     self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
+# reshape of a non-contiguous tensor that can be viewed (torch's _reshape_alias)
+RESHAPE_ALIAS = defop("_reshape_alias", "ReshapeAliasBackward0", ("self", "self_sym_sizes"),
+                      inputs=1, self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
 ALIAS = defop("alias", "AliasBackward0", self=lambda grad: grad)
+# the squeezes' rules unsqueeze back the dims that were squeezed (torch's unsqueeze_to); dims
+# are saved as the user gave them, negative ones shown modulo 2**64 as torch shows them
 SQUEEZE = defop("squeeze", "SqueezeBackward0", ("self", "self_sym_sizes"), inputs=1,
-                self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
-SQUEEZE_DIM = defop("squeeze", "SqueezeBackward1", ("self", "self_sym_sizes"), inputs=1,
-                    self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
-SQUEEZE_DIMS = defop("squeeze", "SqueezeBackward2", ("self", "self_sym_sizes"), inputs=1,
-                     self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
+                self=lambda grad, self_sym_sizes: _unsqueeze_to(grad, None, self_sym_sizes))
+SQUEEZE_DIM = defop("squeeze", "SqueezeBackward1", ("self", "dim", "self_sym_sizes"), inputs=1,
+                    self=lambda grad, dim, self_sym_sizes:
+                        _unsqueeze_to(grad, (dim,), self_sym_sizes))
+SQUEEZE_DIMS = defop("squeeze", "SqueezeBackward2", ("self", "dim", "self_sym_sizes"), inputs=1,
+                     self=lambda grad, dim, self_sym_sizes:
+                         _unsqueeze_to(grad, dim, self_sym_sizes))
+# matmul's squeeze_(0) of a (1, n) result (linalg._squeeze_first): dim 0
 SQUEEZE_MM = defop("squeeze", "SqueezeBackward4", ("self", "self_sym_sizes"), inputs=1,
-                   self=lambda grad, self_sym_sizes: grad.reshape(self_sym_sizes))
+                   self=lambda grad, self_sym_sizes: _unsqueeze_to(grad, (0,), self_sym_sizes))
 UNSQUEEZE = defop("unsqueeze", "UnsqueezeBackward0", ("self", "dim"), inputs=1,
                   self=lambda grad, dim: grad.squeeze(dim))
 TRANSPOSE = defop("transpose", "TransposeBackward0", ("self", "dim0", "dim1"), inputs=1,
@@ -104,10 +112,13 @@ EXPAND = defop("expand", "ExpandBackward0", ("self", "self_sym_sizes"), inputs=1
 SELECT = defop("select", "SelectBackward0", ("self", "dim", "index", "self_sym_sizes"), inputs=1,
                self=lambda grad, dim, index, self_sym_sizes:
                    _embed_select(grad, self_sym_sizes, (_select_step(dim, index),)))
+# start/end as the user wrote them (None: 0 and 2**63 - 1; negative: modulo 2**64, as torch
+# shows them); the rule clamps them to the dim
 SLICE = defop("slice", "SliceBackward0", ("self", "dim", "start", "end", "step", "self_sym_sizes"),
               inputs=1,
               self=lambda grad, dim, start, end, step, self_sym_sizes:
-                  _embed_slice(grad, self_sym_sizes, (_slice_step(dim, start, end, step),)))
+                  _embed_slice(grad, self_sym_sizes, (_saved_slice_step(dim, start, end, step,
+                                                                        self_sym_sizes),)))
 DIAGONAL = defop("diagonal", "DiagonalBackward0", ("self", "offset", "dim1", "dim2",
                                                    "self_sym_sizes"), inputs=1,
                  self=lambda grad, offset, dim1, dim2, self_sym_sizes:
@@ -131,15 +142,31 @@ CAT = defop("cat", "CatBackward0", ("tensors", "dim", "sizes"), variadic=True,
             tensors=lambda grad, dim, sizes: _split_sizes(grad, sizes, dim))
 STACK = defop("stack", "StackBackward0", ("tensors", "dim"), variadic=True,
               tensors=lambda grad, dim: grad.unbind(dim))
-INDEX_SELECT = defop("index_select", "IndexSelectBackward0", ("self", "dim", "index"), inputs=1,
-                     self=lambda grad, self, dim, index: _index_select_backward(grad, self, dim, index))
-GATHER = defop("gather", "GatherBackward0", ("self", "dim", "index"), inputs=1,
+INDEX_SELECT = defop("index_select", "IndexSelectBackward0", ("self", "dim", "index",
+                                                             "self_sym_sizes"), inputs=1,
+                     self=lambda grad, dim, index, self_sym_sizes:
+                         _index_select_backward(grad, self_sym_sizes, dim, index))
+GATHER = defop("gather", "GatherBackward0", ("self", "dim", "index", "sparse_grad"), inputs=1,
+               also_save=("sparse_grad",),
                self=lambda grad, self, dim, index: _zeros_of(self, grad).scatter_add(dim, index, grad))
 SCATTER = defop("scatter", "ScatterBackward0", ("self", "src", "dim", "index"), inputs=2,
                 self=lambda grad, dim, index: grad.scatter(dim, index, 0),
                 src=lambda grad, dim, index: grad.gather(dim, index))
 SCATTER_VALUE = defop("scatter", "ScatterBackward1", ("self", "dim", "index", "value"), inputs=1,
                       self=lambda grad, dim, index: grad.scatter(dim, index, 0))
+# scatter with reduce= has no derivative: torch's NotImplemented node, with an edge only for the
+# inputs that require grad
+def _scatter_reduce_ops(name):
+    """The three NotImplemented rows of ``name`` (scatter, or in-place scatter_): edges for
+    self and src, self only, src only."""
+    fail = lambda grad: _not_differentiable(name)  # noqa: E731
+    return (defop(name, "NotImplemented", ("self", "src"), self=fail, src=fail),
+            defop(name, "NotImplemented", ("self", "src"), inputs=1, self=fail),
+            defop(name, "NotImplemented", ("src", "self"), inputs=1, src=fail))
+
+
+SCATTER_REDUCE, SCATTER_REDUCE_SELF, SCATTER_REDUCE_SRC = _scatter_reduce_ops("scatter")
+SCATTER_REDUCE_, SCATTER_REDUCE_SELF_, SCATTER_REDUCE_SRC_ = _scatter_reduce_ops("scatter_")
 SCATTER_ADD = defop("scatter_add", "ScatterAddBackward0", ("self", "src", "dim", "index"), inputs=2,
                     self=lambda grad: grad,
                     src=lambda grad, dim, index: grad.gather(dim, index))
@@ -159,24 +186,34 @@ TRIL = defop("tril", "TrilBackward0", ("self", "diagonal"), inputs=1,
              self=lambda grad, diagonal: grad.tril(diagonal))
 TRIU = defop("triu", "TriuBackward0", ("self", "diagonal"), inputs=1,
              self=lambda grad, diagonal: grad.triu(diagonal))
-DIAG_EMBED = defop("diag_embed", "DiagEmbedBackward0", ("self", "offset"), inputs=1,
-                   self=lambda grad, offset: grad.diagonal(offset))
-DIAG_COPY = defop("diagonal_copy", "DiagonalBackward0_copy", ("self", "offset", "self_sym_sizes"),
-                  inputs=1,
-                  self=lambda grad, offset, self_sym_sizes:
-                      _embed_diagonal(grad, self_sym_sizes, (_diagonal_step(offset, 0, 1),)))
+DIAG_EMBED = defop("diag_embed", "DiagEmbedBackward0", ("self", "offset", "dim1", "dim2"), inputs=1,
+                   self=lambda grad, offset, dim1, dim2:
+                       grad.diagonal(_s64(offset), _s64(dim1), _s64(dim2)))
+DIAG_COPY = defop("diagonal_copy", "DiagonalBackward0_copy", ("self", "offset", "dim1", "dim2",
+                                                             "self_sym_sizes"), inputs=1,
+                  self=lambda grad, offset, dim1, dim2, self_sym_sizes:
+                      _embed_diagonal(grad, self_sym_sizes,
+                                      (_diagonal_step(_s64(offset), dim1, dim2),)))
 TRACE = defop("trace", "TraceBackward0", ("self", "shape"), inputs=1,
               self=lambda grad, shape: _trace_backward(grad, shape))
 INDEX = defop("index", "IndexBackward0", ("self", "shape", "indices"), inputs=1,
               self=lambda grad, shape, indices: index_put_zeros(grad, shape, indices))
+TAKE = defop("take", "TakeBackward0", ("self", "index"), inputs=1,
+             self=lambda grad, self, index: _put(_zeros_of(self, grad), index, grad, True))
+# torch.put (out of place), what TakeBackward0's rule records
+PUT = defop("put", "PutBackward0", ("self", "source", "index", "accumulate", "source_sizes"),
+            inputs=2,
+            self=lambda grad, index, source_sizes, accumulate: grad if accumulate else
+                _put(grad, index, _zeros_shaped(grad, source_sizes), False),
+            source=lambda grad, index, source_sizes: _take(grad, index).reshape(source_sizes))
 INDEX_PUT_ZEROS = defop("index_put", "IndexPutBackward0", ("values", "shape", "indices"), inputs=1,
                         values=lambda grad, indices: _getitem_np_index(grad, indices))
+# index_put and index_put_ (``indices``: a NumPy index tuple)
 INDEX_PUT = defop("index_put_", "IndexPutBackward0", ("self", "values", "indices", "accumulate"),
                   inputs=2,
                   self=lambda grad, indices, accumulate: grad if accumulate else
                       _index_fill_zero(grad, indices),
-                  values=lambda grad, values, indices: _sum_to(_getitem_np_index(grad, indices),
-                                                                 values.shape))
+                  values=lambda grad, indices: _getitem_np_index(grad, indices))
 INDEX_ADD = defop("index_add", "IndexAddBackward0", ("self", "source", "dim", "index", "alpha"),
                   inputs=2,
                   self=lambda grad: grad,
@@ -186,6 +223,76 @@ INDEX_ADD = defop("index_add", "IndexAddBackward0", ("self", "source", "dim", "i
 
 def _neg(shifts):
     return tuple(-s for s in shifts)
+
+
+def _u64(v):
+    """An int as torch shows a saved int64: negative values modulo 2**64."""
+    return v + 18446744073709551616 if v < 0 else v
+
+
+def _s64(v):
+    """The int64 behind a value saved with _u64."""
+    return v - 18446744073709551616 if v >= 9223372036854775808 else v
+
+
+def _unsqueeze_to(grad, dims, sizes):
+    """Unsqueeze ``grad`` back to ``sizes`` at the given dims (all dims: None) that were squeezed
+    (size 1), in increasing order; dims as saved (see _u64)."""
+    n = len(sizes)
+    if dims is None:
+        todo = [i for i, s in enumerate(sizes) if s == 1]
+    else:
+        todo = sorted({_s64(d) % n for d in dims} if n else ())
+    for d in todo:
+        if sizes[d] == 1:
+            grad = grad.unsqueeze(d)
+    return grad
+
+
+def _saved_slice_step(dim, start, end, step, sizes):
+    """The slice step of a SliceBackward0 from its saved values (see _slice)."""
+    start, end, _ = builtins.slice(_s64(start), _s64(end), step).indices(sizes[dim])
+    return _slice_step(dim, start, builtins.max(end, start), step)
+
+
+def _not_differentiable(name):
+    # the message of torch's NotImplemented node
+    raise RuntimeError(f"derivative for aten::{name} is not implemented")
+
+
+def _zeros_shaped(grad, shape):
+    return make(np.zeros(shape, grad._dtype.np), grad._dtype)
+
+
+def _take(input, index):
+    from .indexing import take
+    return take(input, index)
+
+
+def _put(input, index, source, accumulate):
+    """torch.put (out of place): a copy of ``input`` with source written (or added) at the flat
+    positions ``index``.  Used by the rules of take and put."""
+    a = input._data
+    out = np.array(a, order="C")
+    flat = out.reshape(-1)
+    idx = index._data.reshape(-1)
+    src = source._data.reshape(-1).astype(a.dtype, copy=False)
+    if accumulate:
+        np.add.at(flat, idx, src)  # float16: rounded after each addition, as torch's put
+    else:
+        flat[idx] = src
+    return finish(PUT, out, input._dtype, (input, source, index, accumulate, source._data.shape))
+
+
+def _add_at(out, key, vals):
+    """np.add.at(out, key, vals), with float16 accumulated in float32 and rounded once (as torch's
+    kernels do)."""
+    if out.dtype == np.float16:
+        acc = out.astype(np.float32)
+        np.add.at(acc, key, np.asarray(vals, np.float32))
+        out[...] = acc
+        return
+    np.add.at(out, key, vals)
 
 
 def _inverse_perm(dims):
@@ -237,11 +344,8 @@ def _repeat_backward(grad, shape, repeats):
     return g.reshape(shape)
 
 
-def _index_select_backward(grad, self, dim, index):
-    z = _zeros_of(self, grad)
-    if self._data.ndim == 0:
-        return grad.reshape(())
-    return z.index_add(dim, index, grad)
+def _index_select_backward(grad, sizes, dim, index):
+    return _zeros_shaped(grad, sizes).index_add(dim, index, grad)
 
 
 def _masked_sum(grad, mask):
@@ -267,8 +371,11 @@ def _getitem_np_index(grad, indices):
 
 
 def _index_fill_zero(grad, indices):
+    """grad with zeros at indices: an out-of-place index_put (one node over grad)."""
     z = make(np.zeros((), grad._dtype.np), grad._dtype)
-    return _index_put_value(grad.clone(), indices, z)
+    r = grad._data.copy()
+    r[indices] = 0
+    return finish(INDEX_PUT, r, grad._dtype, (grad, z, indices, False))
 
 
 def _index_add_source_grad(grad, dim, index, source, alpha):
@@ -359,10 +466,12 @@ def reshape(self, *shape):
     if not shape:
         raise TypeError('reshape() missing 1 required positional arguments: "shape"')
     shape = _infer_size(size_args(shape, "reshape"), self._data.size)
-    v = _try_view(self._data, shape)
-    if v is not None:
-        old = self._data.shape
-        return finish_view(VIEW, self, v, (self, old), lambda t: t.view(shape))
+    a = self._data
+    if a.flags.c_contiguous:
+        return finish_view(VIEW, self, a.reshape(shape), (self, a.shape), lambda t: t.view(shape))
+    v = _try_view(a, shape)
+    if v is not None:  # torch's _reshape_alias
+        return finish_view(RESHAPE_ALIAS, self, v, (self, a.shape), lambda t: t.view(shape))
     c = finish(CLONE, np.array(self._data, order="C"), self._dtype, (self,))
     return finish(UNSAFE_VIEW, c._data.reshape(shape), self._dtype, (c, self._data.shape))
 
@@ -417,26 +526,18 @@ def squeeze(input, dim=None):
     old = a.shape
     if dim is None:
         new = tuple(s for s in old if s != 1)
-        op = SQUEEZE
         step = lambda t: t.squeeze()  # noqa: E731
-    elif _isinstance(dim, (tuple, list)):
+        return finish_view(SQUEEZE, input, a.reshape(new), (input, old), step)
+    if _isinstance(dim, (tuple, list)):
         dims = {wrap_dim(d, a.ndim) for d in dim}
         new = tuple(s for i, s in enumerate(old) if not (i in dims and s == 1))
-        op = SQUEEZE_DIMS
         step = lambda t: t.squeeze(tuple(dims))  # noqa: E731
-    else:
-        d = wrap_dim(dim, a.ndim)
-        new = tuple(s for i, s in enumerate(old) if not (i == d and s == 1)) if a.ndim else ()
-        op = SQUEEZE_DIM
-        step = lambda t: t.squeeze(d)  # noqa: E731
-    return finish_view(op, input, a.reshape(new), (input, old), step)
-
-
-def _squeeze_mm(t, d):
-    """The squeeze that matmul records (SqueezeBackward4)."""
-    a = t._data
-    new = a.shape[:d] + a.shape[d + 1:]
-    return finish_view(SQUEEZE_MM, t, a.reshape(new), (t, a.shape), lambda x: x.squeeze(d))
+        return finish_view(SQUEEZE_DIMS, input, a.reshape(new),
+                           (input, tuple(_u64(int(d)) for d in dim), old), step)
+    d = wrap_dim(dim, a.ndim)
+    new = tuple(s for i, s in enumerate(old) if not (i == d and s == 1)) if a.ndim else ()
+    step = lambda t: t.squeeze(d)  # noqa: E731
+    return finish_view(SQUEEZE_DIM, input, a.reshape(new), (input, _u64(int(dim)), old), step)
 
 
 def unsqueeze(input, dim):
@@ -593,8 +694,13 @@ def broadcast_to(input, size):
 
 
 def broadcast_tensors(*tensors):
+    for i, t in enumerate(tensors):
+        if not _isinstance(t, Tensor):
+            raise TypeError(f"expected Tensor as element {i} in argument 0, but got "
+                            f"{type(t).__name__}")
     shape = broadcast_shapes(*[t._data.shape for t in tensors])
-    return tuple(expand(t, shape) for t in tensors)
+    # a tensor that already has the broadcast shape is returned as it is (torch: no expand)
+    return tuple(t if t._data.shape == shape else expand(t, shape) for t in tensors)
 
 
 def alias(self):
@@ -618,12 +724,45 @@ def select(input, dim, index):
     return finish_view(SELECT, input, a[key], (input, d, i, a.shape), _select_step(d, i))
 
 
-def _slice(input, d, start, stop, step):
-    """input[..., start:stop:step, ...] along dim d (start/stop already clamped)."""
+def _slice(input, d, start, stop, step, written=None):
+    """input[..., start:stop:step, ...] along dim d (start/stop already clamped).
+
+    ``written``: the slice as the user wrote it, when not the clamped values: SliceBackward0
+    shows its start and stop (see _written_bound).
+    """
     a = input._data
     key = (slice(None),) * d + (slice(start, stop, step), Ellipsis)
-    return finish_view(SLICE, input, a[key], (input, d, start, stop, step, a.shape),
-                       _slice_step(d, start, stop, step))
+    if written is None or not (input._requires_grad and _state.enabled):
+        values = (input, d, start, stop, step, a.shape)
+    else:  # only a recorded slice needs them
+        s0, s1 = written.start, written.stop
+        values = (input, d, 0 if s0 is None else s0 if type(s0) is int and 0 <= s0 <= _INT64_MAX
+                  else _written_bound(s0),
+                  _INT64_MAX if s1 is None else s1 if type(s1) is int and 0 <= s1 <= _INT64_MAX
+                  else _written_bound(s1), step, a.shape)
+    return finish_view(SLICE, input, a[key], values, _slice_step(d, start, stop, step))
+
+
+_INT64_MAX = (1 << 63) - 1
+_TRUNCATE_WARNING = ("Truncating the start/stop/step of slice. This is likely because of saved old "
+                     "models when the start/stop/step were larger.")
+
+
+def _written_bound(v):
+    """A slice's start or stop as SliceBackward0 shows it: clamped to int64 as Python clamps a
+    slice bound, raised to torch's smallest representable bound (-2**62), negative values
+    modulo 2**64."""
+    v = int(v)
+    if v >= 0:
+        return v if v <= _INT64_MAX else _INT64_MAX
+    return builtins.max(v, -(1 << 62)) + (1 << 64)
+
+
+def _warn_truncated_bounds(written):
+    """torch's warning for each bound of an index slice below -2**62 (it raises them to that)."""
+    for v in (written.start, written.stop):
+        if v is not None and int(v) < -(1 << 62):
+            _errors.warn(_TRUNCATE_WARNING)
 
 
 def narrow(input, dim, start, length):
@@ -847,7 +986,8 @@ def split(tensor, split_size_or_sections, dim=0):
         size = int(split_size_or_sections)
         if size <= 0 and n > 0:
             raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got dimension size of {n}")
-        bounds = [(s, builtins.min(s + size, n)) for s in range(0, n, size)] if size else [(0, 0)]
+        # a size-0 dim splits into one empty piece
+        bounds = [(s, builtins.min(s + size, n)) for s in range(0, n, size)] if n else [(0, 0)]
         op = SPLIT
     else:
         sizes = list(split_size_or_sections)
@@ -908,20 +1048,23 @@ def tensor_split(input, indices_or_sections, dim=0):
     a = input._data
     d = wrap_dim(dim, a.ndim)
     n = a.shape[d]
+    # torch makes each part with its own slice (SliceBackward0), not one multi-output node
+    parts = []
     if _isinstance(indices_or_sections, builtins.int):
         k = indices_or_sections
         q, r = divmod(n, k)
-        sizes = [q + 1] * r + [q] * (k - r)
-    else:
-        idx = [0] + list(indices_or_sections) + [n]
-        sizes = [builtins.max(builtins.min(idx[i + 1], n) - builtins.min(idx[i], n), 0)
-                 for i in range(len(idx) - 1)]
-    # torch makes each part with its own slice (SliceBackward0), not one multi-output node
-    parts = []
-    start = 0
-    for s in sizes:
-        parts.append(_slice(input, d, start, start + s, 1))
-        start += s
+        start = 0
+        for s in [q + 1] * r + [q] * (k - r):
+            parts.append(_slice(input, d, start, start + s, 1))
+            start += s
+        return tuple(parts)
+    # each part is input[idx[i]:idx[i + 1]] with Python's slice rules; the node shows the
+    # indices as given
+    idx = [0] + [int(i) for i in indices_or_sections] + [n]
+    for i in range(len(idx) - 1):
+        start, end, _ = slice(idx[i], idx[i + 1]).indices(n)
+        parts.append(_slice(input, d, start, builtins.max(start, end), 1,
+                            slice(idx[i], idx[i + 1])))
     return tuple(parts)
 
 
@@ -944,12 +1087,23 @@ def index_select(input, dim, index):
     a = input._data
     d = wrap_dim(dim, a.ndim)
     idx = index._data.reshape(-1)
+    if a.ndim == 0 and idx.size != 1:
+        raise RuntimeError("index_select(): Index to scalar can have only 1 value, got "
+                           f"{idx.size} value(s)")
     n = a.shape[d] if a.ndim else 1
-    bad = idx[(idx < -n) | (idx >= n)] if idx.size else idx
-    if bad.size or (idx < 0).any():
-        raise IndexError(f"index out of range in self")
+    if idx.size:
+        bad = idx[(idx < 0) | (idx >= n)]
+        if bad.size:
+            if a.ndim <= 1:
+                raise IndexError("index out of range in self")
+            if n == 0:
+                raise RuntimeError("index_select(): self indexing axis dim should be positive")
+            if d == 1 or a.size == 0:  # the kernel torch picks for these reports its own way
+                raise RuntimeError(f"INDICES element is out of DATA bounds, id={bad[0]} "
+                                   f"axis_dim={n}")
+            raise IndexError("index out of range in self")
     r = np.take(a, idx, axis=d) if a.ndim else a.copy()
-    return finish(INDEX_SELECT, r, input._dtype, (input, d, index))
+    return finish(INDEX_SELECT, r, input._dtype, (input, d, index, a.shape))
 
 
 def gather(input, dim, index, *, sparse_grad=False):
@@ -966,12 +1120,12 @@ def gather(input, dim, index, *, sparse_grad=False):
         if k != d and idx.shape[k] > a.shape[k]:
             raise RuntimeError(f"Size does not match at dimension {k} expected index {list(idx.shape)} "
                                f"to be no larger than self {list(a.shape)} apart from dimension {d}")
-    if idx.size and (idx.min() < -n or idx.max() >= n):
-        badv = idx[(idx < -n) | (idx >= n)].flat[0]
+    if idx.size and (idx.min() < 0 or idx.max() >= n):
+        badv = idx[(idx < 0) | (idx >= n)].flat[0]
         raise RuntimeError(f"index {badv} is out of bounds for dimension {d} with size {n}")
     sub = a[tuple(slice(0, idx.shape[k]) if k != d else slice(None) for k in range(a.ndim))]
     r = np.take_along_axis(sub, idx, axis=d)
-    return finish(GATHER, r, input._dtype, (input, d, index))
+    return finish(GATHER, r, input._dtype, (input, d, index, sparse_grad))
 
 
 def _scatter_np(a, d, idx, src, reduce=None):
@@ -984,7 +1138,7 @@ def _scatter_np(a, d, idx, src, reduce=None):
     else:
         vals = src
     if reduce == "add":
-        np.add.at(out, key, vals)
+        _add_at(out, key, vals)
     elif reduce == "multiply":
         np.multiply.at(out, key, vals)
     else:
@@ -1001,8 +1155,8 @@ def _scatter_checks(input, dim, index, fn):
     d = wrap_dim(dim, a.ndim)
     idx = index._data
     n = a.shape[d] if a.ndim else 1
-    if idx.size and (idx.min() < -n or idx.max() >= n):
-        badv = idx[(idx < -n) | (idx >= n)].flat[0]
+    if idx.size and (idx.min() < 0 or idx.max() >= n):
+        badv = idx[(idx < 0) | (idx >= n)].flat[0]
         raise RuntimeError(f"index {badv} is out of bounds for dimension {d} with size {n}")
     return a, d, idx
 
@@ -1011,14 +1165,35 @@ def scatter(input, dim, index, src=None, value=None, *, reduce=None):
     check_tensor(input, "scatter")
     if src is None and value is not None:
         src = value
+    if reduce is not None:
+        if _isinstance(src, Tensor):
+            _errors.warn_once("The reduce argument of torch.scatter with Tensor src is deprecated "
+                              "and will be removed in a future PyTorch release. Use "
+                              "torch.scatter_reduce instead for more reduction options.")
+        if reduce not in ("add", "multiply"):
+            raise RuntimeError("reduce argument must be either add or multiply.")
     a, d, idx = _scatter_checks(input, dim, index, "scatter")
     if _isinstance(src, Tensor):
         if src._dtype is not input._dtype:
             raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
         r = _scatter_np(a, d, idx, src._data, reduce)
+        if reduce is not None:
+            return _scatter_reduce_result(r, input, src)
         return finish(SCATTER, r, input._dtype, (input, src, d, index))
     r = _scatter_np(a, d, idx, array_of(src, input._dtype), reduce)
+    if reduce is not None:
+        return _scatter_reduce_result(r, input, None)
     return finish(SCATTER_VALUE, r, input._dtype, (input, d, index, src))
+
+
+def _scatter_reduce_result(r, input, src):
+    """scatter(..., reduce=): torch records its NotImplemented node, edges only for the inputs
+    that require grad."""
+    if src is not None and src._requires_grad:
+        if input._requires_grad:
+            return finish(SCATTER_REDUCE, r, input._dtype, (input, src))
+        return finish(SCATTER_REDUCE_SRC, r, input._dtype, (src, input))
+    return finish(SCATTER_REDUCE_SELF, r, input._dtype, (input, src))
 
 
 def scatter_add(input, dim, index, src):
@@ -1029,17 +1204,67 @@ def scatter_add(input, dim, index, src):
 
 
 def index_add(input, dim, index, source, *, alpha=1):
+    check_tensor(input, "index_add")
+    if not _isinstance(index, Tensor):
+        raise TypeError(f"index_add(): argument 'index' (position 2) must be Tensor, not "
+                        f"{type(index).__name__}")
+    if not _isinstance(source, Tensor):
+        raise TypeError(f"index_add(): argument 'source' (position 3) must be Tensor, not "
+                        f"{type(source).__name__}")
     a = input._data
-    d = wrap_dim(dim, a.ndim) if a.ndim else 0
+    d = wrap_dim(dim, a.ndim)
+    idx = index._data
+    if idx.ndim > 1:
+        raise IndexError(f"index_add_(): Index is supposed to be a vector, but got dim: {idx.ndim} "
+                         f"with type: {scalar_type_name(index._dtype)} and size: "
+                         f"{list(idx.shape)}")
+    if index._dtype is not D.int64 and index._dtype is not D.int32:
+        raise RuntimeError("index_add_(): Expected dtype int32/int64 for index but got: "
+                           f"{scalar_type_name(index._dtype)}")
+    if source._dtype is not input._dtype:
+        raise RuntimeError(f"index_add_(): self ({scalar_type_name(input._dtype)}) and source "
+                           f"({scalar_type_name(source._dtype)}) must have the same scalar type")
+    s = source._data
+    if d != 0 and d >= s.ndim:
+        raise RuntimeError(f"index_add_(): Indexing dim {d} is out of bounds of the source tensor "
+                           f"with dim {s.ndim}")
+    ns = s.shape[d] if s.ndim else 1
+    if idx.size != ns:
+        raise RuntimeError(f"index_add_(): Number of indices ({idx.size}) should be equal to "
+                           f"source.size(dim): ({ns}), for dim: {d}")
+    if (a.shape[:d] + a.shape[d + 1:] != s.shape[:d] + s.shape[d + 1:]) if (a.ndim and s.ndim) \
+            else a.shape != s.shape:
+        raise RuntimeError("source tensor shape must match self tensor shape, excluding the "
+                           f"specified dimension. Got self.shape = {list(a.shape)} source.shape = "
+                           f"{list(s.shape)}")
+    idx = idx.reshape(-1)
+    n = a.shape[d] if a.ndim else 1
+    if idx.size:
+        bad = idx[(idx < 0) | (idx >= n)]
+        if bad.size:
+            if a.ndim <= 1:
+                raise IndexError("index out of range in self")
+            raise RuntimeError(f"index {bad[0]} is out of bounds for dimension {d} with size {n}")
     out = a.copy()
-    src = source._data if alpha == 1 else source._data * alpha
-    if a.ndim:
-        key = (slice(None),) * d + (index._data,)
-        np.add.at(out, key, np.asarray(src, a.dtype) if src.ndim == a.ndim else
-                  np.expand_dims(np.asarray(src, a.dtype), d))
+    if a.ndim == 0:
+        out = out + (s.reshape(()) if alpha == 1 else s.reshape(()) * alpha)
+    elif a.dtype == np.float16 and (d == 0 or d == a.ndim - 1) and a.ndim > 1:
+        # this kernel of torch's accumulates in float and rounds once
+        acc = out.astype(np.float32)
+        src = s.astype(np.float32) if alpha == 1 else s.astype(np.float32) * np.float32(alpha)
+        np.add.at(acc, (slice(None),) * d + (idx,), src.reshape(
+            s.shape if s.ndim == a.ndim else s.shape[:d] + (1,) + s.shape[d:]))
+        out[...] = acc
     else:
-        out = out + src
-    return finish(INDEX_ADD, out, input._dtype, (input, source, d, index, alpha))
+        if alpha != 1 and input._dtype.category != FLOATING:
+            src = s * int(alpha)  # torch converts alpha to the integer type
+        else:
+            src = s if alpha == 1 else s * alpha
+        src = np.asarray(src, a.dtype)
+        np.add.at(out, (slice(None),) * d + (idx,), src if src.ndim == a.ndim else
+                  np.expand_dims(src, d))
+    return finish(INDEX_ADD, np.asarray(out, a.dtype), input._dtype,
+                  (input, source, d, index, alpha))
 
 
 def _check_mask(mask, fn):
@@ -1129,10 +1354,16 @@ def flip(input, *dims):
 
 
 def fliplr(input):
+    check_tensor(input, "fliplr")
+    if input._data.ndim < 2:
+        raise RuntimeError("Input must be >= 2-d.")
     return flip(input, 1)
 
 
 def flipud(input):
+    check_tensor(input, "flipud")
+    if input._data.ndim < 1:
+        raise RuntimeError("Input must be >= 1-d.")
     return flip(input, 0)
 
 
@@ -1172,25 +1403,38 @@ def diag(input, diagonal=0):
         r = np.zeros((n, n), a.dtype)
         v = _diagonal_view(r, diagonal, 0, 1)
         v[...] = a
-        return finish(DIAG_EMBED, r, input._dtype, (input, diagonal))
+        # torch's diag of a vector is diag_embed(input, diagonal, -2, -1)
+        return finish(DIAG_EMBED, r, input._dtype, (input, _u64(diagonal), _u64(-2), _u64(-1)))
     if a.ndim == 2:
         v = _diagonal_view(a, diagonal, 0, 1).copy()
-        return finish(DIAG_COPY, v, input._dtype, (input, diagonal, a.shape))
+        return finish(DIAG_COPY, v, input._dtype, (input, _u64(diagonal), 0, 1, a.shape))
     raise RuntimeError("diag(): Supports 1D or 2D tensors. Got " + f"{a.ndim}D")
 
 
 def diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    check_tensor(input, "diag_embed")
     a = input._data
+    nd = a.ndim + 1
+    d1, d2 = wrap_dim(dim1, nd), wrap_dim(dim2, nd)
+    if d1 == d2:
+        raise RuntimeError(f"diagonal dimensions cannot be identical {dim1}, {dim2}")
+    # the input's last dim goes on the diagonal of the output dims d1 and d2; its other dims
+    # fill the other output dims in order
     n = a.shape[-1] + builtins.abs(offset)
-    r = np.zeros(a.shape[:-1] + (n, n), a.dtype)
-    v = _diagonal_view(r, offset, r.ndim - 2, r.ndim - 1)
+    rest = iter(a.shape[:-1])
+    shape = tuple(n if k == d1 or k == d2 else next(rest) for k in range(nd))
+    r = np.zeros(shape, a.dtype)
+    v = _diagonal_view(r, offset, d1, d2)
     v[...] = a
-    return finish(DIAG_EMBED, r, input._dtype, (input, offset))
+    return finish(DIAG_EMBED, r, input._dtype, (input, _u64(offset), _u64(dim1), _u64(dim2)))
 
 
 def trace(input):
     check_tensor(input, "trace")
     a = input._data
+    if input._dtype is D.bool_:
+        from ._common import not_implemented_for
+        raise not_implemented_for("trace", D.bool_)
     if a.ndim != 2:
         raise RuntimeError(f"trace: expected a matrix, but got tensor with dim {a.ndim}")
     d = input._dtype
@@ -1208,11 +1452,6 @@ def _getitem_arrays(t, indices):
     """t[indices] where indices is a NumPy index tuple (already validated)."""
     from .indexing import getitem_np
     return getitem_np(t, indices)
-
-
-def _index_put_value(t, indices, value):
-    from .indexing import index_put_np
-    return index_put_np(t, indices, value)
 
 
 __all__ = [n for n in dir() if not n.startswith("_") and n not in ("np", "builtins", "D")]
