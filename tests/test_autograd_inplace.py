@@ -690,11 +690,6 @@ def test_inplace_reading_its_own_target(case):
     same(f)
 
 
-@pytest.mark.xfail(strict=True, reason="torchlite/_ops/pointwise.py: an in-place op whose other "
-                   "operand partially overlaps the written tensor must raise torch's 'unsupported "
-                   "operation: some elements of the input tensor and the written-to tensor refer "
-                   "to a single memory location...' (np.shares_memory and not the same "
-                   "elements/layout)")
 @pytest.mark.parametrize("grad", [False, True])
 def test_inplace_with_partially_overlapping_operand(grad):
     def f(torch):
@@ -787,12 +782,7 @@ def _leaves(node):
     return found
 
 
-@pytest.mark.parametrize("where", [
-    pytest.param("view", marks=pytest.mark.xfail(strict=True, reason=(
-        "torchlite/_ops/pointwise.py (_inplace): the original self an in-place op saves must be "
-        "a recorded clone (CloneBackward0 of the view's history, as torch's original_self = "
-        "self.clone()), not a bare copy given the view's grad_fn"))),
-    "setitem", "transposed_grad", "whole"])
+@pytest.mark.parametrize("where", ["view", "setitem", "transposed_grad", "whole"])
 def test_second_order_graph_through_writes(where):
     """The gradient's graph through CopySlices: CopyBackwards, AsStridedBackward0, CloneBackward0
     and the CopySlices of the write-back, as torch's CopySlices backward builds it."""

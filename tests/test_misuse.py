@@ -280,11 +280,7 @@ MISUSE = {
     "type_bad_string": "T.ones(2).type('foo')",
 }
 
-XFAIL = {
-    "add_str": "_ops/pointwise.py: add/sub/mul/div with a str (or other non-Number) `other` must "
-               "raise TypeError \"add(): argument 'other' (position 2) must be Tensor, not str\" "
-               "(the parser's message for a Tensor-or-Number argument)",
-}
+XFAIL = {}
 
 
 def _run(src, T):

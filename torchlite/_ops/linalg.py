@@ -60,8 +60,8 @@ CROSS = defop("linalg_cross", "LinalgCrossBackward0", ("self", "other", "dim"), 
 
 
 def _outer_grad(grad, vec):
-    """mv's gradient for the matrix: the outer product grad ⊗ vec."""
-    return grad.unsqueeze(1) * vec.unsqueeze(0)
+    """mv's gradient for the matrix: the outer product grad ⊗ vec (torch: grad.ger(vec))."""
+    return outer(grad, vec)
 
 
 def _scale(t, alpha):

@@ -29,6 +29,7 @@ _ONE = 1  # the default alpha (a cached small int): anything else goes through t
 LN2 = math.log(2.0)
 LN10 = math.log(10.0)
 TWO_OVER_SQRT_PI = 2.0 / math.sqrt(math.pi)
+SQRT_PI_OVER_2 = 0.5 * math.sqrt(math.pi)
 
 
 def _zeros_like(t):
@@ -41,14 +42,14 @@ def _zeros_like(t):
 
 ADD = defop("add", "AddBackward0", ("self", "other", "alpha"),
             self=lambda grad: grad,
-            other=lambda grad, alpha: grad if alpha == 1 else grad * alpha)
+            other=lambda grad, alpha: grad if alpha == 1 else mul_scalar(grad, alpha))
 SUB = defop("sub", "SubBackward0", ("self", "other", "alpha"),
             self=lambda grad: grad,
-            other=lambda grad, alpha: -grad if alpha == 1 else -grad * alpha)
+            other=lambda grad, alpha: -grad if alpha == 1 else mul_scalar(-grad, alpha))
 RSUB = defop("rsub", "RsubBackward1", ("self", "other", "alpha"),
-             self=lambda grad, alpha: -grad if alpha == 1 else -grad * alpha)
+             self=lambda grad, alpha: -grad if alpha == 1 else mul_scalar(-grad, alpha))
 RSUB_TT = defop("rsub", "RsubBackward0", ("self", "other", "alpha"),
-                self=lambda grad, alpha: -grad if alpha == 1 else -grad * alpha,
+                self=lambda grad, alpha: -grad if alpha == 1 else mul_scalar(-grad, alpha),
                 other=lambda grad: grad)
 MUL = defop("mul", "MulBackward0", ("self", "other"),
             self=lambda grad, other: grad * other,
@@ -57,9 +58,17 @@ MUL = defop("mul", "MulBackward0", ("self", "other"),
 # number), where Python's "x * 2" records MulBackward0 with a wrapped number
 MUL_SCALAR = defop("mul", "MulBackward1", ("self", "other"), inputs=1,
                    self=lambda grad, other: mul_scalar(grad, other))
+# add/sub/div(Tensor, Scalar) as the C++ formulas record them ("result + 1", "self - 1",
+# "grad / 2"): one edge, the number is no input
+ADD_SCALAR = defop("add", "AddBackward1", ("self", "other", "alpha"), inputs=1,
+                   self=lambda grad: grad)
+SUB_SCALAR = defop("sub", "SubBackward1", ("self", "other", "alpha"), inputs=1,
+                   self=lambda grad: grad)
+DIV_SCALAR = defop("div", "DivBackward1", ("self", "other"), inputs=1,
+                   self=lambda grad, other: div_scalar(grad, other))
 DIV = defop("div", "DivBackward0", ("self", "other"),
             self=lambda grad, other: grad / other,
-            other=lambda grad, self, other: -grad * ((self / other) / other))
+            other=lambda grad, self, other: _div_backward_other(grad, self, other))
 DIV_ROUNDED = defop("div", "DivBackward2", ("self", "other"),
                     self=lambda grad: _zeros_like(grad),
                     other=lambda grad: _zeros_like(grad))
@@ -86,15 +95,17 @@ REMAINDER_ST = defop("remainder", "NotImplemented", ("other", "self"), inputs=1,
                      other=lambda grad: _not_differentiable("remainder"))
 REMAINDER_TT = defop("remainder", "RemainderBackward1", ("self", "other"),
                      self=lambda grad: grad,
-                     other=lambda grad, self, other: -grad * self.div(other, rounding_mode="floor"))
+                     other=lambda grad, self, other:
+                         _neg_times(grad, self.div(other, rounding_mode="floor")))
 FMOD = defop("fmod", "FmodBackward0", ("self", "other"), inputs=1,
              self=lambda grad: grad)
 FMOD_TT = defop("fmod", "FmodBackward1", ("self", "other"),
                 self=lambda grad: grad,
-                other=lambda grad, self, other: -grad * self.div(other, rounding_mode="trunc"))
-ATAN2 = defop("atan2", "Atan2Backward0", ("self", "other"),
+                other=lambda grad, self, other:
+                    _neg_times(grad, self.div(other, rounding_mode="trunc")))
+ATAN2 = defop("atan2", "Atan2Backward0", ("self", "other"), rule_order="inputs",
               self=lambda grad, self, other: _atan2_backward(grad, self, other, other),
-              other=lambda grad, self, other: _atan2_backward(grad, self, other, -self))
+              other=lambda grad, self, other: _atan2_backward(grad, self, other, None))
 MAXIMUM = defop("maximum", "MaximumBackward0", ("self", "other"),
                 self=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self < other, 0),
                 other=lambda grad, self, other: _tie_half(grad, self, other).masked_fill(self > other, 0))
@@ -121,29 +132,34 @@ SIGN = defop("sign", "SignBackward0", self=lambda grad: _zeros_like(grad))
 SGN = defop("sgn", "SgnBackward0", self=lambda grad: _zeros_like(grad))
 EXP = defop("exp", "ExpBackward0", self=lambda grad, result: grad * result)
 EXP2 = defop("exp2", "Exp2Backward0", self=lambda grad, result: mul_scalar(grad * result, LN2))
-EXPM1 = defop("expm1", "Expm1Backward0", self=lambda grad, result: grad * (result + 1))
+EXPM1 = defop("expm1", "Expm1Backward0", self=lambda grad, result: grad * add_scalar(result, 1))
 LOG = defop("log", "LogBackward0", self=lambda grad, self: grad.div(self))
-LOG2 = defop("log2", "Log2Backward0", self=lambda grad, self: grad / (self * LN2))
-LOG10 = defop("log10", "Log10Backward0", self=lambda grad, self: grad / (self * LN10))
-LOG1P = defop("log1p", "Log1PBackward0", self=lambda grad, self: grad / (self + 1))
-SQRT = defop("sqrt", "SqrtBackward0", self=lambda grad, result: grad / (2 * result))
-RSQRT = defop("rsqrt", "RsqrtBackward0", self=lambda grad, result: -0.5 * grad * result.pow(3))
+LOG2 = defop("log2", "Log2Backward0", self=lambda grad, self: grad / mul_scalar(self, LN2))
+LOG10 = defop("log10", "Log10Backward0", self=lambda grad, self: grad / mul_scalar(self, LN10))
+LOG1P = defop("log1p", "Log1PBackward0", self=lambda grad, self: grad / add_scalar(self, 1))
+SQRT = defop("sqrt", "SqrtBackward0", self=lambda grad, result: grad / mul_scalar(result, 2))
+RSQRT = defop("rsqrt", "RsqrtBackward0",
+              self=lambda grad, result: _rsqrt_backward(grad, result))
 SQUARE = defop("square", "PowBackward0", ("self", "exponent"), inputs=1,
-               self=lambda grad, self: grad * (2 * self))
+               self=lambda grad, self, exponent: _pow_backward(grad, self, exponent))
 RECIPROCAL = defop("reciprocal", "ReciprocalBackward0",
-                   self=lambda grad, result: -grad * (result * result))
+                   self=lambda grad, result: _neg_times(grad, result * result))
 SIN = defop("sin", "SinBackward0", self=lambda grad, self: grad * self.cos())
 COS = defop("cos", "CosBackward0", self=lambda grad, self: grad * -self.sin())
-TAN = defop("tan", "TanBackward0", self=lambda grad, result: grad * (1 + result.pow(2)))
-ASIN = defop("asin", "AsinBackward0", self=lambda grad, self: grad * (-self * self + 1).rsqrt())
-ACOS = defop("acos", "AcosBackward0", self=lambda grad, self: grad * -((-self * self + 1).rsqrt()))
-ATAN = defop("atan", "AtanBackward0", self=lambda grad, self: grad / (self * self + 1))
+TAN = defop("tan", "TanBackward0", self=lambda grad, result: grad * add_scalar(result.pow(2), 1))
+ASIN = defop("asin", "AsinBackward0",
+             self=lambda grad, self: grad * add_scalar(-self * self, 1).rsqrt())
+ACOS = defop("acos", "AcosBackward0",
+             self=lambda grad, self: grad * -(add_scalar(-self * self, 1).rsqrt()))
+ATAN = defop("atan", "AtanBackward0", self=lambda grad, self: grad / add_scalar(self * self, 1))
 SINH = defop("sinh", "SinhBackward0", self=lambda grad, self: grad * self.cosh())
 COSH = defop("cosh", "CoshBackward0", self=lambda grad, self: grad * self.sinh())
 TANH = defop("tanh", "TanhBackward0", self=lambda grad, result: tanh_backward(grad, result))
-ASINH = defop("asinh", "AsinhBackward0", self=lambda grad, self: grad * (self.pow(2) + 1).rsqrt())
-ACOSH = defop("acosh", "AcoshBackward0", self=lambda grad, self: grad * (self.pow(2) - 1).rsqrt())
-ATANH = defop("atanh", "AtanhBackward0", self=lambda grad, self: grad / (1 - self.pow(2)))
+ASINH = defop("asinh", "AsinhBackward0",
+              self=lambda grad, self: grad * add_scalar(self.pow(2), 1).rsqrt())
+ACOSH = defop("acosh", "AcoshBackward0",
+              self=lambda grad, self: grad * sub_scalar(self * self, 1).rsqrt())
+ATANH = defop("atanh", "AtanhBackward0", self=lambda grad, self: _atanh_backward(grad, self))
 SIGMOID = defop("sigmoid", "SigmoidBackward0",
                 self=lambda grad, result: sigmoid_backward(grad, result))
 LOGIT = defop("logit", "LogitBackward0", ("self", "eps"), inputs=1,
@@ -161,14 +177,16 @@ THRESHOLD_BACKWARD = defop("threshold_backward", "ThresholdBackwardBackward0",
 SIGMOID_BACKWARD = defop("sigmoid_backward", "SigmoidBackwardBackward0", ("grad_output", "output"),
                          grad_output=lambda grad, output: sigmoid_backward(grad, output),
                          output=lambda grad, grad_output, output:
-                             grad * grad_output * (-2 * output + 1))
+                             grad * grad_output * add_scalar(mul_scalar(output, -2), 1))
 TANH_BACKWARD = defop("tanh_backward", "TanhBackwardBackward0", ("grad_output", "output"),
                       grad_output=lambda grad, output: tanh_backward(grad, output),
-                      output=lambda grad, grad_output, output: grad * (-2 * output * grad_output))
+                      output=lambda grad, grad_output, output:
+                          grad * (mul_scalar(output, -2) * grad_output))
 ERF = defop("erf", "ErfBackward0",
-            self=lambda grad, self: TWO_OVER_SQRT_PI * (-self.pow(2)).exp() * grad)
+            self=lambda grad, self: mul_scalar((-self.pow(2)).exp(), TWO_OVER_SQRT_PI) * grad)
 ERFINV = defop("erfinv", "ErfinvBackward0",
-               self=lambda grad, result: 0.5 * math.sqrt(math.pi) * (result.pow(2)).exp() * grad)
+               self=lambda grad, self:
+                   mul_scalar(self.erfinv().pow(2).exp(), SQRT_PI_OVER_2) * grad)
 FLOOR = defop("floor", "FloorBackward0", self=lambda grad: _zeros_like(grad))
 CEIL = defop("ceil", "CeilBackward0", self=lambda grad: _zeros_like(grad))
 ROUND = defop("round", "RoundBackward0", self=lambda grad: _zeros_like(grad))
@@ -176,8 +194,8 @@ ROUND_DEC = defop("round", "RoundBackward1", ("self", "decimals"), inputs=1,
                   self=lambda grad: _zeros_like(grad))
 TRUNC = defop("trunc", "TruncBackward0", self=lambda grad: _zeros_like(grad))
 FRAC = defop("frac", "FracBackward0", self=lambda grad: grad)
-DEG2RAD = defop("deg2rad", "Deg2RadBackward0", self=lambda grad: grad * (math.pi / 180))
-RAD2DEG = defop("rad2deg", "Rad2DegBackward0", self=lambda grad: grad * (180 / math.pi))
+DEG2RAD = defop("deg2rad", "Deg2RadBackward0", self=lambda grad: mul_scalar(grad, math.pi / 180))
+RAD2DEG = defop("rad2deg", "Rad2DegBackward0", self=lambda grad: mul_scalar(grad, 180 / math.pi))
 NAN_TO_NUM = defop("nan_to_num", "NanToNumBackward0",
                    self=lambda grad, self: grad * self.isfinite())
 SINC = defop("sinc", "SincBackward0", self=lambda grad, self: _sinc_backward(grad, self))
@@ -206,24 +224,24 @@ CLAMP_MAX_T = defop("clamp_max", "ClampMaxBackward1", ("self", "max"),
                     self=lambda grad, self, max: _where(self <= max, grad, _zeros_like_scalar(grad)),
                     max=lambda grad, self, max: _where(self > max, grad, _zeros_like_scalar(grad)))
 WHERE = defop("where", "WhereBackward0", ("self", "other", "condition"), inputs=2,
-              self=lambda grad, condition: grad.masked_fill(condition.logical_not(), 0),
-              other=lambda grad, condition: grad.masked_fill(condition, 0))
+              self=lambda grad, condition: _where(condition, grad, _zeros_like_scalar(grad)),
+              other=lambda grad, condition: _where(condition, _zeros_like_scalar(grad), grad))
 LERP = defop("lerp", "LerpBackward0", ("self", "end", "weight"), inputs=2,
-             self=lambda grad, weight: grad * (1 - weight),
-             end=lambda grad, weight: grad * weight)
+             self=lambda grad, weight: mul_scalar(grad, 1 - weight),
+             end=lambda grad, weight: mul_scalar(grad, weight))
 LERP_T = defop("lerp", "LerpBackward1", ("self", "end", "weight"),
-               self=lambda grad, weight: grad * (1 - weight),
+               self=lambda grad, weight: grad * rsub_scalar(1, weight),
                end=lambda grad, weight: grad * weight,
                weight=lambda grad, self, end: grad * (end - self))
 ADDCMUL = defop("addcmul", "AddcmulBackward0", ("self", "tensor1", "tensor2", "value"), inputs=3,
                 self=lambda grad: grad,
-                tensor1=lambda grad, tensor2, value: grad * tensor2 * value,
-                tensor2=lambda grad, tensor1, value: grad * tensor1 * value)
+                tensor1=lambda grad, tensor2, value: grad * mul_scalar(tensor2, value),
+                tensor2=lambda grad, tensor1, value: grad * mul_scalar(tensor1, value))
 ADDCDIV = defop("addcdiv", "AddcdivBackward0", ("self", "tensor1", "tensor2", "value"), inputs=3,
                 self=lambda grad: grad,
                 tensor1=lambda grad, tensor2, value: grad * (value / tensor2),
                 tensor2=lambda grad, tensor1, tensor2, value:
-                    -grad * (value * tensor1 / (tensor2 * tensor2)))
+                    _neg_times(grad, value * tensor1 / (tensor2 * tensor2)))
 
 # in-place only rows (their forward has no out-of-place twin with this name)
 ZERO_ = defop("zero_", "ZeroBackward0", self=lambda grad: _zeros_like(grad))
@@ -244,25 +262,55 @@ def _not_differentiable(name):
     raise RuntimeError(f"derivative for aten::{name} is not implemented")
 
 
+# torch's formulas are compiled C++, whose operands are evaluated right to left: where both
+# operands of a product record nodes, the right one is recorded first (this decides the
+# order of a later backward through the gradient's graph)
+
+def _div_backward_other(grad, self, other):
+    """-grad * ((self / other) / other)."""
+    q = (self / other) / other
+    return -grad * q
+
+
+def _neg_times(grad, t):
+    """-grad * t, t recorded first."""
+    return -grad * t
+
+
+def _rsqrt_backward(grad, result):
+    """-0.5 * grad * result.pow(3)."""
+    p = result.pow(3)
+    return mul_scalar(grad, -0.5) * p
+
+
+def _atanh_backward(grad, self):
+    """grad * 1 / (1 - self.pow(2))."""
+    d = rsub_scalar(1, self.pow(2))
+    return mul_scalar(grad, 1) / d
+
+
 def _tie_half(grad, self, other):
     """maximum/minimum: at ties each input gets half the gradient."""
-    return _where(self == other, grad / 2, grad)
+    return _where(self == other, div_scalar(grad, 2), grad)
 
 
 def _atan2_backward(grad, self, other, numerator):
-    """grad * numerator * r, r = 1 / (self^2 + other^2) set to 0 where infinite (as torch)."""
+    """grad * numerator * r, r = 1 / (self^2 + other^2) set to 0 where infinite (as torch);
+    numerator -self for other's gradient."""
     r = (self * self + other * other).reciprocal()
-    return grad * numerator * r.masked_fill(r.isinf(), 0)
+    r = r.masked_fill(r.isinf(), 0)
+    return grad * (-self if numerator is None else numerator) * r
 
 
 def _pow_backward(grad, self, exponent):
     if exponent == 0:
         return _zeros_like(grad)
-    return grad * (exponent * self.pow(exponent - 1))
+    return grad * mul_scalar(self.pow(exponent - 1), exponent)
 
 
 def _pow_backward_self(grad, self, exponent):
-    return _where(exponent == 0.0, _zeros_like_scalar(grad), grad * (exponent * self.pow(exponent - 1)))
+    return _where(exponent == 0.0, _zeros_like_scalar(grad),
+                  grad * (exponent * self.pow(sub_scalar(exponent, 1))))
 
 
 def _pow_backward_exponent(grad, self, exponent, result):
@@ -275,8 +323,8 @@ def _pow_backward_exponent(grad, self, exponent, result):
     with np.errstate(all="ignore"):
         log_base = builtins.float(np.log(np.float64(self)))
     if self == 0:
-        return grad * _where(exponent >= 0, zero, result * log_base)
-    return grad * (result * log_base)
+        return grad * _where(exponent >= 0, zero, mul_scalar(result, log_base))
+    return grad * mul_scalar(result, log_base)
 
 
 def _zeros_like_scalar(grad):
@@ -292,6 +340,43 @@ def mul_scalar(input, other):
         r = np.multiply(a, np.asarray(other).astype(a.dtype)) if a.dtype.kind == "f" else a * other
     return finish(MUL_SCALAR, np.asarray(r), input._dtype if a.dtype.kind == "f" else None,
                   (input, other))
+
+
+def add_scalar(input, other):
+    """input + other for a number other, recorded as torch's add.Scalar (AddBackward1)."""
+    a = input._data
+    if a.dtype.kind != "f":
+        return add(input, other)
+    r = np.add(a, np.asarray(other).astype(a.dtype))
+    return finish(ADD_SCALAR, np.asarray(r), input._dtype, (input, other, 1))
+
+
+def sub_scalar(input, other):
+    """input - other for a number other, recorded as torch's sub.Scalar (SubBackward1)."""
+    a = input._data
+    if a.dtype.kind != "f":
+        return sub(input, other)
+    r = np.subtract(a, np.asarray(other).astype(a.dtype))
+    return finish(SUB_SCALAR, np.asarray(r), input._dtype, (input, other, 1))
+
+
+def div_scalar(input, other):
+    """input / other for a number other, recorded as torch's div.Scalar (DivBackward1)."""
+    a = input._data
+    if a.dtype.kind != "f":
+        return div(input, other)
+    r = np.true_divide(a, np.asarray(other).astype(a.dtype))  # rules run quiet (the engine)
+    return finish(DIV_SCALAR, np.asarray(r), input._dtype, (input, other))
+
+
+def rsub_scalar(other, input):
+    """other - input for a number other, as torch's C++ formulas record "1 - t": a sub
+    (SubBackward0) whose first input, the number, has no edge."""
+    a = input._data
+    if a.dtype.kind != "f":
+        return rsub(input, other)
+    r = np.subtract(np.asarray(other).astype(a.dtype), a)
+    return finish(SUB, np.asarray(r), input._dtype, (other, input, 1))
 
 
 def threshold_backward(grad_output, self, threshold):
@@ -353,18 +438,23 @@ def _clamp_backward_max(grad, self, min, max):
 
 
 def _logit_backward(grad, self, eps):
-    # torch: grad / (x (1 - x)); nan (no eps) or 0 (eps) outside [lo, hi]; nan stays nan
+    # torch: grad / (x (1 - x)); nan (no eps) or 0 (eps) outside [lo, hi].  At nan, torch's
+    # kernel passes nan, its create_graph formula (self >= lo and self <= hi) gives the fill
     lo, hi = (0, 1) if eps is None else (eps, 1 - eps)
-    outside = (self < lo).logical_or(self > hi)
+    if _state.enabled:
+        inside = (self >= lo).logical_and(self <= hi)
+    else:
+        inside = (self < lo).logical_or(self > hi).logical_not()
     fill = make(np.asarray(math.nan if eps is None else 0, grad._dtype.np), grad._dtype)
-    return _where(outside, fill, grad / (self * (1 - self)))
+    return _where(inside, grad / (self * rsub_scalar(1, self)), fill)
 
 
 def _sinc_backward(grad, self):
     # d/dx sin(pi x) / (pi x) = (pi x cos(pi x) - sin(pi x)) / (pi x^2); 0 at x == 0
-    pix = self * math.pi
-    pix2 = self * self * math.pi
-    out = grad * (pix * pix.cos() - pix.sin()) / pix2
+    pix = mul_scalar(self, math.pi)
+    pix2 = mul_scalar(self * self, math.pi)
+    sin = pix.sin()  # recorded first, as torch's (compiled) formula does
+    out = grad * ((pix * pix.cos() - sin) / pix2)
     return _where(pix2 == 0, _zeros_like_scalar(grad), out)
 
 
@@ -377,7 +467,7 @@ def _xlogy_self(grad, self, other):
 
 
 def _xlogy_other(grad, self, other):
-    return grad * self / other
+    return (grad * self if _isinstance(self, Tensor) else mul_scalar(grad, self)) / other
 
 
 # ==================================================================================
@@ -438,8 +528,9 @@ def _check_binary(fn, a, b):
         if not is_number(a):
             raise TypeError(f"{fn}(): argument 'input' (position 1) must be Tensor, not {type(a).__name__}")
     if not _is_tensor_or_number(b):
-        raise TypeError(f"{fn}() received an invalid combination of arguments - got "
-                        f"({_tn(a)}, {_tn(b)})")
+        # the parser's message for a Tensor-or-Number argument
+        raise TypeError(f"{fn}(): argument 'other' (position 2) must be Tensor, not "
+                        f"{type(b).__name__}")
 
 
 def _tn(x):
@@ -893,20 +984,78 @@ def _scalar_name(d):
     return scalar_type_name(d)
 
 
-def _inplace(op, self, values, compute):
-    """Run ``compute(self._data)`` in place with torch's checks, then rebase history."""
+def _inplace(op, self, values, compute, operands=()):
+    """Run ``compute(self._data)`` in place with torch's checks, then rebase history.
+
+    ``operands``: the tensors the op reads besides self (torch refuses one that partially
+    overlaps self).
+    """
     if self._vc is None and not _state.inference:
         compute(self._data)  # torch writes, then refuses the inference tensor
         raise RuntimeError(_errors.INFERENCE_INPLACE)
     recording = check_inplace(self, values, op.n_inputs)
+    for t in operands:
+        if t is not self and _isinstance(t, Tensor):
+            b = t._data
+            if b.base is not None or self._data.base is not None:  # else: no shared memory
+                _check_partial_overlap(self._data, b)
     save = None
-    if recording and any("self" in n for n in op.needs):
-        save = {"self": make(self._data.copy(), self._dtype)}
-        save["self"]._requires_grad = self._requires_grad
-        save["self"]._grad_fn = self._grad_fn
+    if recording and _saves_self(op, self, values):
+        # as torch: the original self is saved as a recorded clone (CloneBackward0)
+        from .shape import clone
+        save = {"self": clone(self)}
     with np.errstate(all="ignore"):
         compute(self._data)
     return rebase(op, self, values, recording, save)
+
+
+def _saves_self(op, self, values):
+    """Does the node of in-place ``op`` save self (a rule of an input requiring grad reads it)?"""
+    for i, needs in enumerate(op.needs):
+        if "self" in needs:
+            v = values[i]
+            if _isinstance(v, Tensor) and v._requires_grad:
+                return True
+    return False
+
+
+_OVERLAP = ("unsupported operation: some elements of the input tensor and the written-to tensor "
+            "refer to a single memory location. Please clone() the tensor before performing the "
+            "operation.")
+
+
+def _check_partial_overlap(out, inp):
+    """torch's assert_no_partial_overlap (out is written, inp read)."""
+    if _partial_overlap(out, inp):
+        raise RuntimeError(_OVERLAP)
+
+
+def _partial_overlap(out, inp):
+    """Arrays both dense that share some memory, but not exactly the same elements in the
+    same layout (torch's MemOverlapStatus::Partial)."""
+    if out is inp or (out.base is None and inp.base is None) or not out.size or not inp.size:
+        return False
+    if not (_dense(out) and _dense(inp)):
+        return False  # torch: too hard to tell, allowed
+    a0 = out.__array_interface__["data"][0]
+    b0 = inp.__array_interface__["data"][0]
+    a1 = a0 + out.size * out.itemsize
+    b1 = b0 + inp.size * inp.itemsize
+    if a0 == b0 and a1 == b1:
+        return out.strides != inp.strides or out.itemsize != inp.itemsize
+    return a0 < b1 and b0 < a1
+
+
+def _dense(a):
+    """torch's is_non_overlapping_and_dense: the dims (size 1 aside), ordered by stride, are
+    laid out contiguously."""
+    item = a.itemsize
+    expected = item
+    for st, n in sorted((st, n) for st, n in zip(a.strides, a.shape) if n != 1):
+        if st != expected:
+            return False
+        expected *= n
+    return True
 
 
 exp = _float_unary(EXP, np.exp)
@@ -1369,7 +1518,7 @@ def clamp_(self, min=None, max=None):  # noqa: A002
     d = self._dtype
     if _isinstance(min, Tensor) or _isinstance(max, Tensor):
         res = clamp(self.detach(), min, max)
-        return _assign_inplace(CLAMP_T, self, (self, min, max), res)
+        return _assign_inplace(CLAMP_T, self, (self, min, max), res, (min, max))
 
     lo = None if min is None else array_of(min, d)
     hi = None if max is None else array_of(max, d)
@@ -1378,8 +1527,8 @@ def clamp_(self, min=None, max=None):  # noqa: A002
     return _inplace(CLAMP, self, (self, min, max), lambda a: np.copyto(a, _clip(a, lo, hi, d)))
 
 
-def _assign_inplace(op, self, values, res):
-    return _inplace(op, self, values, lambda a: np.copyto(a, res._data, casting="unsafe"))
+def _assign_inplace(op, self, values, res, operands=()):
+    return _inplace(op, self, values, lambda a: np.copyto(a, res._data, casting="unsafe"), operands)
 
 
 clip_ = clamp_
@@ -1575,11 +1724,13 @@ def logical_not(input, *, out=None):
 
 
 def _bitwise(fn, name, kernel):
+    shift = kernel in ("lshift_cpu", "rshift_cpu")
+
     def f(input, other, *, out=None):
-        if not _isinstance(input, Tensor):
-            input, other = other, input
+        if not _isinstance(input, Tensor) and not shift:
+            input, other = other, input  # and/or/xor commute; shifts do not
         d = promote2(input, other)
-        if d.category == FLOATING or (d is D.bool_ and kernel in ("lshift_cpu", "rshift_cpu")):
+        if d.category == FLOATING or (d is D.bool_ and shift):
             _check_broadcast(input, other)
             raise not_implemented_for(kernel, d)
         x, y = _binary_arrays(input, other, d)
@@ -1696,8 +1847,15 @@ def _inplace_binary(op, fn, name, self, other, extra=(), alpha=None):
     other (add_/sub_)."""
     check_tensor(self, name)
     if not (_isinstance(other, Tensor) or is_number(other)):
-        raise TypeError(f"{name}() received an invalid combination of arguments - got "
-                        f"({_tn(self)}, {_tn(other)})")
+        # the parser's message for the method's Tensor-or-Number argument
+        raise TypeError(f"{name}(): argument 'other' (position 1) must be Tensor, not "
+                        f"{type(other).__name__}")
+    if other.__class__ is Tensor and other is not self and (
+            other._data.base is not None or self._data.base is not None) and \
+            _partial_overlap(self._data, other._data):
+        # torch: the autograd checks, then the overlap, before shapes and dtypes
+        check_inplace(self, (self, other) + extra, 2)
+        raise RuntimeError(_OVERLAP)
     d = self._dtype
     rd = promote2(self, other)
     if op is DIV and rd.category != FLOATING:
@@ -1722,7 +1880,7 @@ def _inplace_binary(op, fn, name, self, other, extra=(), alpha=None):
             def compute(a):  # one fused multiply-add, as torch
                 np.copyto(a, _alpha_fma(a, y, k, rd, self, other), casting="unsafe")
 
-            return _inplace(op, self, values, compute)
+            return _inplace(op, self, values, compute, (other,))
         y = y * number_value(alpha) if _isinstance(y, np.ndarray) else number_value(other) * alpha
 
     def compute(a):
@@ -1733,7 +1891,7 @@ def _inplace_binary(op, fn, name, self, other, extra=(), alpha=None):
 
     if not _isinstance(other, Tensor):
         values = (self, other) + extra
-    return _inplace(op, self, values, compute)
+    return _inplace(op, self, values, compute, (other,))
 
 
 def add_(self, other, *, alpha=1):
@@ -1756,14 +1914,14 @@ def mul_(self, other):
 def div_(self, other, *, rounding_mode=None):
     if rounding_mode is not None:
         res = div(self.detach(), other, rounding_mode=rounding_mode)
-        return _assign_inplace(DIV_ROUNDED, self, (self, other), res)
+        return _assign_inplace(DIV_ROUNDED, self, (self, other), res, (other,))
     return _inplace_binary(DIV, np.true_divide, "div_", self, other)
 
 
 def pow_(self, exponent):
     if _isinstance(exponent, Tensor):
         res = pow(self.detach(), exponent)
-        return _assign_inplace(POW_TT, self, (self, exponent), res)
+        return _assign_inplace(POW_TT, self, (self, exponent), res, (exponent,))
     d = self._dtype
     rd = promote2(self, exponent)
     if rd is not d and not D.can_cast(rd, d):
@@ -1775,18 +1933,19 @@ def pow_(self, exponent):
 def remainder_(self, other):
     res = remainder(self.detach(), other)
     return _assign_inplace(REMAINDER_TT if _isinstance(other, Tensor) else REMAINDER, self,
-                           (self, other), res)
+                           (self, other), res, (other,))
 
 
 def fmod_(self, other):
     res = fmod(self.detach(), other)
-    return _assign_inplace(FMOD_TT if _isinstance(other, Tensor) else FMOD, self, (self, other), res)
+    return _assign_inplace(FMOD_TT if _isinstance(other, Tensor) else FMOD, self, (self, other),
+                           res, (other,))
 
 
 def floor_divide_(self, other):
     res = floor_divide(self.detach(), other)
     op = FLOOR_DIVIDE if _isinstance(other, Tensor) and other._requires_grad else FLOOR_DIVIDE_SCALAR
-    return _assign_inplace(op, self, (self, other), res)
+    return _assign_inplace(op, self, (self, other), res, (other,))
 
 
 def neg_(self):
@@ -1855,28 +2014,28 @@ def copy_(self, src, non_blocking=False):
     s = src._data
     return _inplace(COPY_, self, (self, src),
                     lambda a: np.copyto(a, s if not np.may_share_memory(a, s) else s.copy(),
-                                        casting="unsafe"))
+                                        casting="unsafe"), (src,))
 
 
 def lerp_(self, end, weight):
     res = lerp(self.detach(), end, weight)
     return _assign_inplace(LERP_T if _isinstance(weight, Tensor) else LERP, self,
-                           (self, end, weight), res)
+                           (self, end, weight), res, (end, weight))
 
 
 def addcmul_(self, tensor1, tensor2, *, value=1):
     res = addcmul(self.detach(), tensor1, tensor2, value=value)
-    return _assign_inplace(ADDCMUL, self, (self, tensor1, tensor2, value), res)
+    return _assign_inplace(ADDCMUL, self, (self, tensor1, tensor2, value), res, (tensor1, tensor2))
 
 
 def addcdiv_(self, tensor1, tensor2, *, value=1):
     res = addcdiv(self.detach(), tensor1, tensor2, value=value)
-    return _assign_inplace(ADDCDIV, self, (self, tensor1, tensor2, value), res)
+    return _assign_inplace(ADDCDIV, self, (self, tensor1, tensor2, value), res, (tensor1, tensor2))
 
 
 def atan2_(self, other):
     res = atan2(self.detach(), other)
-    return _assign_inplace(ATAN2, self, (self, other), res)
+    return _assign_inplace(ATAN2, self, (self, other), res, (other,))
 
 
 def logical_not_(self):
@@ -1886,6 +2045,8 @@ def logical_not_(self):
 
 def _inplace_compare(fn):
     def f(self, other):
+        if _isinstance(other, Tensor) and other is not self:
+            _check_partial_overlap(self._data, other._data)
         r = fn(self, other)
         np.copyto(self._data, r._data, casting="unsafe")
         if self._vc is not None:

@@ -11,6 +11,7 @@ from .. import _dtype as D
 from .. import _errors
 from .. import return_types
 from .._dispatch import defop, finish, finish_multi
+from .pointwise import div_scalar
 from .._tensor import Tensor, make, scalar_type_name
 from ._common import check_tensor, wrap_dims, wrap_dim, handle_out, not_implemented_for
 from ..autograd import grad_mode
@@ -49,45 +50,61 @@ def _select_backward(grad, dim, indices, shape, keepdim):
         grad = grad.unsqueeze(dim)
         indices = indices.unsqueeze(dim)
     z = make(np.zeros(shape, grad._dtype.np), grad._dtype)
-    if len(shape) == 0:
-        return grad.reshape(()) + z
     return z.scatter(dim, indices, grad)
 
 
 def _evenly_distribute(grad, self, result):
-    """max()/min() over the whole tensor: ties share the gradient equally."""
+    """max()/min() over the whole tensor: ties share the gradient equally (torch, on the CPU:
+    zeros masked_fill_'ed with grad / count)."""
     if result.isnan().item():
         mask = self.isnan()
     else:
         mask = self == result
-    count = mask.sum()
-    return mask * (grad / count)
+    zeros = make(np.zeros(self._data.shape, grad._dtype.np), grad._dtype)
+    return zeros.masked_fill(mask, grad / mask.sum())
+
+
+def _restore_view(t, dims, keepdim):
+    """torch's restore_reduced_dims: the reduced dims put back (size 1) with one view."""
+    if keepdim:
+        return t
+    shape = list(t._data.shape)
+    for d in sorted(dims):
+        shape.insert(d, 1)
+    return t.view(shape)
 
 
 def _amax_backward(grad, self, result, dims, keepdim):
-    ndim = self._data.ndim
-    g = _restore(grad, dims, ndim, keepdim)
-    r = _restore(result, dims, ndim, keepdim)
-    mask = self == r
-    return (g * mask) / mask.sum(dims, keepdim=True)
+    # torch: the gradient shared by the maximal elements, (grad / count) * mask
+    mask = _restore_view(result, dims, keepdim) == self
+    return (_restore_view(grad, dims, keepdim) / mask.sum(dims, keepdim=True)) * mask
 
 
 def _var_backward(grad, self, dims, correction, keepdim):
-    n = _count(self._data.shape, dims)
-    dof = n - correction
-    if dof <= 0 and (self._data.ndim == 0 or len(dims) == self._data.ndim):
-        # torch: inf * (x - mean), spelled so that x == mean gives nan (a constant factor)
-        from .pointwise import where
-        nan = make(np.asarray(math.nan, grad._dtype.np), grad._dtype)
-        inf = make(np.asarray(math.inf, grad._dtype.np), grad._dtype)
-        return grad * where(self == self.mean(), nan, inf)
-    g = _restore(grad, dims, self._data.ndim, keepdim)
+    """``dims`` None: the full reduction (torch: no dims to restore, the mean is mean())."""
+    from .pointwise import mul_scalar
+    ndim = self._data.ndim
+    if ndim == 0 or dims is None:
+        dof = self._data.size - correction
+        if dof <= 0:
+            # torch: inf * (x - mean), spelled so that x == mean gives nan (a constant factor)
+            from .pointwise import where
+            nan = make(np.asarray(math.nan, grad._dtype.np), grad._dtype)
+            inf = make(np.asarray(math.inf, grad._dtype.np), grad._dtype)
+            return grad * where(self == self.mean(), nan, inf)
+        d = self - self.mean()  # recorded first, as torch's compiled formula
+        return mul_scalar(grad, 2.0 / dof) * d
+    if not keepdim and ndim > 1:
+        grad = _restore(grad, dims, ndim, keepdim)
+    dof = _count(self._data.shape, dims) - correction
     scale = 2.0 / dof if dof else math.inf  # as C++ double division
-    return scale * g * (self - self.mean(dims, keepdim=True))
+    d = self - self.mean(dims, keepdim=True)  # recorded first, as torch's compiled formula
+    return mul_scalar(grad, scale) * d
 
 
 def _std_backward(grad, self, result, dims, correction, keepdim):
-    g = (grad / (2 * result)).masked_fill(result == 0, 0)
+    from .pointwise import mul_scalar
+    g = (grad / mul_scalar(result, 2)).masked_fill(result == 0, 0)
     return _var_backward(g, self, dims, correction, keepdim)
 
 
@@ -100,52 +117,74 @@ def _count(shape, dims):
 
 
 def _norm_backward(grad, self, ord, result, dims, keepdim):
+    """``dims`` None: the full reduction (nothing to restore)."""
     ndim = self._data.ndim
-    g = _restore(grad, dims, ndim, keepdim)
-    r = _restore(result, dims, ndim, keepdim)
+    if not keepdim and ndim and dims is not None:
+        grad = _restore(grad, dims, ndim, keepdim)
+        result = _restore(result, dims, ndim, keepdim)
     if ord == 0:
         return None  # torch: no gradient (undefined) for the 0-"norm"
     if ord == 1:
-        return self.sgn() * g
+        return self.sgn() * grad
     if ord == 2:
-        return self * (g / r).masked_fill(r == 0, 0)
+        return grad * (self / result).masked_fill(result == 0, 0)
     if ord == math.inf or ord == -math.inf:
-        mask = self.abs() == r
-        return self.sgn() * ((g / mask.sum(dims, keepdim=True)) * mask)
-    scale = g / r.pow(ord - 1)
-    return self * self.abs().pow(ord - 2) * scale.masked_fill(r == 0, 0)
+        # the elements at the norm (or nan) share the gradient
+        sa = self.abs()
+        mask = (sa == result).logical_or(sa.isnan())
+        count = mask.sum(dims if dims is not None else tuple(range(ndim)), keepdim=True)
+        scaled = (grad / count) * mask
+        return self.sgn() * scaled
+    # as torch, the powers of |self| are taken in place (pow_ saves a clone of its input);
+    # the right operand is recorded before the left one, as in torch's compiled formulas
+    if ord < 1:
+        power = self.abs().pow_(ord - 1).masked_fill(self == 0, 0)
+        scaled = self.sgn() * power
+        rpow = result.pow(1 - ord)
+        return scaled * grad * rpow
+    if ord < 2:
+        power = self.abs().pow_(ord - 1)
+        scaled = self.sgn() * power
+    else:
+        scaled = self * self.abs().pow_(ord - 2)
+    return scaled * (grad / result.pow(ord - 1)).masked_fill(result == 0, 0)
 
 
 def _prod_backward(grad, self, result, dims, keepdim, full=False):
-    g = _restore(grad, dims, self._data.ndim, keepdim)
+    """prod over ``dims``; ``full``: prod() (torch: the 0-dim gradient is not unsqueezed)."""
     if self._data.ndim == 0:
         return grad
+    g = grad if full else _restore(grad, dims, self._data.ndim, keepdim)
     zeros = int(np.count_nonzero(self._data == 0))
     if not zeros:
-        return g * (_restore(result, dims, self._data.ndim, keepdim) / self)
+        return g * ((result if full else _restore(result, dims, self._data.ndim, keepdim)) / self)
     if full and zeros > 1 and not _state.enabled:
         # torch: two zeros or more make every partial product zero (first order only)
         return make(np.zeros(self._data.shape, grad._dtype.np), grad._dtype)
     # with zeros: the product of the other elements, from exclusive scans both ways
     if full or len(dims) != 1:
-        # torch: the flat product of the others, times grad, viewed back as the input
+        # torch: over the flat input, viewed back as the input
         flat = self.contiguous().view(-1)
-        return (grad * _prod_of_others(flat, 0)).view(self.shape)
-    return g * _prod_of_others(self, dims[0])
+        return _prod_safe_zeros_backward(grad, flat, 0).view(self.shape)
+    return _prod_safe_zeros_backward(g, self, dims[0])
 
 
-def _prod_of_others(x, dim):
-    """For each element, the product of the others along dim (exclusive scans both ways)."""
+def _prod_safe_zeros_backward(grad, x, dim):
+    """grad times, for each element, the product of the others along dim: exclusive cumulative
+    products both ways (torch's prod_safe_zeros_backward, the same ops)."""
     from .shape import cat
-    ones_shape = list(x.shape)
-    ones_shape[dim] = 1
-    one = make(np.ones(ones_shape, x._dtype.np), x._dtype)
+    if x._data.size == 0:
+        return grad.expand_as(x)
     n = x.shape[dim]
     if n == 1:
-        return one
-    left = cat([one, x.narrow(dim, 0, n - 1).cumprod(dim)], dim)
-    right = cat([one, x.flip(dim).narrow(dim, 0, n - 1).cumprod(dim)], dim).flip(dim)
-    return left * right
+        return grad
+    ones_shape = list(x.shape)
+    ones_shape[dim] = 1
+    ones = make(np.ones(ones_shape, grad._dtype.np), grad._dtype)
+    exclusive_normal = cat([ones, x.narrow(dim, 0, n - 1)], dim).cumprod(dim)
+    narrow_reverse = x.narrow(dim, 1, n - 1).flip(dim)
+    exclusive_reverse = cat([ones, narrow_reverse], dim).cumprod(dim).flip(dim)
+    return grad * (exclusive_normal * exclusive_reverse)
 
 
 def _cumsum_backward(grad, dim):
@@ -158,7 +197,7 @@ def _cumprod_backward(grad, self, result, dim):
     if self._data.size <= 1 or self._data.shape[dim] <= 1:
         return grad
     if not (self == 0).any().item():
-        return (grad * result).flip(dim).cumsum(dim).flip(dim) / self
+        return (result * grad).flip(dim).cumsum(dim).flip(dim) / self
     if not _state.enabled:
         return _cumprod_backward_zeros(grad, self, result, dim)
     # with zeros, differentiably (torch's O(n^2) way): for each k, the products of the inputs
@@ -248,18 +287,18 @@ SUM_DIM = defop("sum", "SumBackward1", ("self", "dim", "keepdim", "self_sym_size
                     _expand_back(grad, self_sym_sizes, dim, keepdim))
 NANSUM = defop("nansum", "NansumBackward0", ("self", "dim", "keepdim"), inputs=1,
                self=lambda grad, self, dim, keepdim:
-                   _expand_back(grad, self.shape, dim if dim is not None else
-                                tuple(range(self.dim())), keepdim) * self.isnan().logical_not())
+                   (grad.expand(self.shape) if dim is None else
+                    _expand_back(grad, self.shape, dim, keepdim)) * self.isnan().logical_not())
 MEAN = defop("mean", "MeanBackward0", ("self", "self_sym_numel", "self_sym_sizes"), inputs=1,
              self=lambda grad, self_sym_numel, self_sym_sizes:
-                 grad.expand(self_sym_sizes) / self_sym_numel)
+                 div_scalar(grad.expand(self_sym_sizes), self_sym_numel))
 MEAN_DIM = defop("mean", "MeanBackward1", ("self", "dim", "keepdim", "self_sym_numel",
                                            "self_sym_sizes"), inputs=1, also_save=("self_sym_numel",),
                  self=lambda grad, dim, keepdim, self_sym_sizes:
-                     _expand_back(grad, self_sym_sizes, dim, keepdim) / _count(self_sym_sizes, dim))
-PROD = defop("prod", "ProdBackward0", ("self", "dim", "keepdim"), inputs=1,
-             self=lambda grad, self, result, dim, keepdim:
-                 _prod_backward(grad, self, result, dim, keepdim, True))
+                     div_scalar(_expand_back(grad, self_sym_sizes, dim, keepdim),
+                                _count(self_sym_sizes, dim)))
+PROD = defop("prod", "ProdBackward0",
+             self=lambda grad, self, result: _prod_backward(grad, self, result, None, False, True))
 PROD_DIM = defop("prod", "ProdBackward1", ("self", "dim", "keepdim"), inputs=1,
                  self=lambda grad, self, result, dim, keepdim:
                      _prod_backward(grad, self, result, dim, keepdim))
@@ -356,8 +395,7 @@ UNIQUE_DIM = defop("unique_dim", "UniqueDimBackward0", outputs=("result", "inver
 
 
 def _dist_backward(grad, self, other, p, result):
-    diff = self - other
-    return _norm_backward(grad, diff, p, result, tuple(range(diff.dim())), False)
+    return _norm_backward(grad, self - other, p, result, None, False)
 
 
 def _not_implemented(name):
@@ -370,7 +408,7 @@ def _var_mean_backward(grads, self, dims, correction, keepdim):
     if gv is not None:
         out = _var_backward(gv, self, dims, correction, keepdim)
     if gm is not None:
-        m = _expand_back(gm, self.shape, dims, keepdim) / _count(self.shape, dims)
+        m = _mean_backward(gm, self, dims, keepdim)
         out = m if out is None else out + m
     return out
 
@@ -381,16 +419,22 @@ def _std_mean_backward(grads, self, std, dims, correction, keepdim):
     if gs is not None:
         out = _std_backward(gs, self, std, dims, correction, keepdim)
     if gm is not None:
-        m = _expand_back(gm, self.shape, dims, keepdim) / _count(self.shape, dims)
+        m = _mean_backward(gm, self, dims, keepdim)
         out = m if out is None else out + m
     return out
+
+
+def _mean_backward(grad, self, dims, keepdim):
+    """torch's mean_backward; ``dims`` None: the full reduction."""
+    shape = self._data.shape
+    if dims is None:
+        return div_scalar(grad.expand(shape), self._data.size)
+    return div_scalar(_expand_back(grad, shape, dims, keepdim), _count(shape, dims))
 
 
 def _cumsel_backward(grad, self, indices, dim):
     if self._data.size == 0:
         return self  # as torch (an empty gradient that is the input itself)
-    if self._data.ndim == 0:
-        return grad
     z = make(np.zeros(self._data.shape, grad._dtype.np), grad._dtype)
     return z.scatter_add(dim, indices, grad)
 
@@ -521,8 +565,7 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):
     if a.dtype != rd.np:
         a = a.astype(rd.np)
     if dim is None:
-        dims = tuple(range(a.ndim))
-        return finish(PROD, np.prod(a, dtype=rd.np), rd, (input, dims, False))
+        return finish(PROD, np.prod(a, dtype=rd.np), rd, (input,))
     dims = (wrap_dim(_int_dim(dim, "prod"), a.ndim),)
     r = np.prod(a, axis=dims, keepdims=keepdim, dtype=rd.np) if a.ndim else a.copy()
     return finish(PROD_DIM, r, rd, (input, dims, keepdim))
@@ -680,12 +723,13 @@ def _var_std_args(input, dim, unbiased, keepdim, correction, fn):
     dims = tuple(range(a.ndim)) if dim is None else _dims_arg(dim, a.ndim, fn)
     corr = _correction(unbiased, correction)
     n = _count(a.shape, dims)
+    saved_dim = None if dim is None else dims  # torch saves dim=None for the full reduction
     # torch's reduction factor: input numel over output numel (0 for an empty input)
     out_numel = _count(a.shape, [i for i in range(a.ndim) if i not in dims])
     if a.size // builtins.max(out_numel, 1) - corr <= 0:
         _errors.warn(f"{fn}(): degrees of freedom is <= 0. Correction should be strictly less than "
                      "the reduction factor (input numel divided by output numel).")
-    return a, dims, corr, n
+    return a, dims, corr, n, saved_dim
 
 
 def _axes(a, dims):
@@ -705,34 +749,34 @@ def _np_var(a, dims, corr, keepdim, n):
 
 
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "var")
+    a, dims, corr, n, sdim = _var_std_args(input, dim, unbiased, keepdim, correction, "var")
     r = _np_var(a, dims, corr, keepdim, n)
-    return finish(VAR, r, input._dtype, (input, dims, corr, keepdim))
+    return finish(VAR, r, input._dtype, (input, sdim, corr, keepdim))
 
 
 def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "std")
+    a, dims, corr, n, sdim = _var_std_args(input, dim, unbiased, keepdim, correction, "std")
     with np.errstate(all="ignore"):
         r = np.sqrt(_np_var(a, dims, corr, keepdim, n))
-    return finish(STD, r, input._dtype, (input, dims, corr, keepdim))
+    return finish(STD, r, input._dtype, (input, sdim, corr, keepdim))
 
 
 def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "var_mean")
+    a, dims, corr, n, sdim = _var_std_args(input, dim, unbiased, keepdim, correction, "var_mean")
     v = _np_var(a, dims, corr, keepdim, n)
     with np.errstate(all="ignore"):
         m = np.sum(a, axis=_axes(a, dims), keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
     return finish_multi(VAR_MEAN, ((v, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
-                        (input, dims, corr, keepdim))
+                        (input, sdim, corr, keepdim))
 
 
 def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    a, dims, corr, n = _var_std_args(input, dim, unbiased, keepdim, correction, "std_mean")
+    a, dims, corr, n, sdim = _var_std_args(input, dim, unbiased, keepdim, correction, "std_mean")
     with np.errstate(all="ignore"):
         s = np.sqrt(_np_var(a, dims, corr, keepdim, n))
         m = np.sum(a, axis=_axes(a, dims), keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
     return finish_multi(STD_MEAN, ((s, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
-                        (input, dims, corr, keepdim))
+                        (input, sdim, corr, keepdim))
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
@@ -758,7 +802,9 @@ def vector_norm(input, ord=2, dim=None, keepdim=False, *, dtype=None):
     d = input._dtype
     ordf = float(ord)
     r = _vector_norm_np(a, ordf, dims, keepdim, d)
-    return finish(NORM, r, d, (input, ordf, dims, keepdim))
+    # torch saves the order as given and dim=None for the full reduction
+    saved_ord = ord if _isinstance(ord, (builtins.int, builtins.float)) else ordf
+    return finish(NORM, r, d, (input, saved_ord, None if dim is None else dims, keepdim))
 
 
 def _vector_norm_np(a, ordf, dims, keepdim, d):

@@ -37,13 +37,16 @@ def _float_outputs(out):
     return tuple(o for o in _tuple(out) if isinstance(o, Tensor) and o._dtype.is_floating_point)
 
 
-def _numerical(func, inputs, wrt, eps):
+def _numerical(func, inputs, wrt, eps, func_out):
     """J[input][output] by central differences (the floating-point outputs of func).
 
     Each element is perturbed in place through the input's own array, whatever its
     strides; the function runs in the caller's grad mode (gradgradcheck needs it on).
+    ``func_out`` (func's result at the inputs) sizes the Jacobians, so an empty input
+    gets empty ones.
     """
-    jac = None
+    jac = [[np.zeros((w.numel(), o.numel()), np.float64) for o in _float_outputs(func_out)]
+           for w in wrt]
     for k, x in enumerate(wrt):
         arr = x._data
         for j, idx in enumerate(np.ndindex(arr.shape)):
@@ -53,8 +56,6 @@ def _numerical(func, inputs, wrt, eps):
             arr[idx] = orig + eps
             hi = [o._data.astype(np.float64).ravel().copy() for o in _float_outputs(func(*inputs))]
             arr[idx] = orig
-            if jac is None:
-                jac = [[np.zeros((w.numel(), h.size), np.float64) for h in hi] for w in wrt]
             for m in range(len(hi)):
                 jac[k][m][j] = (hi[m] - lo[m]) / (2 * eps)
     return jac
@@ -102,7 +103,7 @@ def _run(func, inputs, eps, atol, rtol):
     func_out = func(*inputs)
     outputs = _differentiable(func_out)
     wrt = [x for x in inputs if isinstance(x, Tensor) and x.requires_grad]
-    numerical = _numerical(func, inputs, wrt, eps) or []
+    numerical = _numerical(func, inputs, wrt, eps, func_out)
     per_output = list(zip(*numerical))  # [output][input]
     if not outputs:
         for per_input in numerical:
