@@ -37,8 +37,8 @@ def load_average():
         return None
 
 
-def openblas_threads():
-    """NumPy's OpenBLAS thread count, asked of the loaded library (None when not found)."""
+def _openblas_function(names):
+    """The first of ``names`` exported by the OpenBLAS that NumPy loaded (None when not found)."""
     try:
         maps = Path("/proc/self/maps").read_text()
     except OSError:
@@ -49,33 +49,32 @@ def openblas_threads():
             handle = ctypes.CDLL(lib)
         except OSError:
             continue
-        for name in ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_", "openblas_get_num_threads"):
+        for name in names:
             fn = getattr(handle, name, None)
             if fn is not None:
-                fn.restype = ctypes.c_int
-                return int(fn())
+                return fn
     return None
+
+
+def openblas_threads():
+    """NumPy's OpenBLAS thread count, asked of the loaded library (None when not found)."""
+    fn = _openblas_function(("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_",
+                             "openblas_get_num_threads"))
+    if fn is None:
+        return None
+    fn.restype = ctypes.c_int
+    return int(fn())
 
 
 def set_openblas_threads(n):
     """Set NumPy's OpenBLAS thread count (best effort); True when a setter was found."""
-    try:
-        maps = Path("/proc/self/maps").read_text()
-    except OSError:
+    fn = _openblas_function(("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_",
+                             "openblas_set_num_threads"))
+    if fn is None:
         return False
-    libs = sorted({line.split()[-1] for line in maps.splitlines() if "openblas" in line.lower() and "/" in line})
-    for lib in libs:
-        try:
-            handle = ctypes.CDLL(lib)
-        except OSError:
-            continue
-        for name in ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_", "openblas_set_num_threads"):
-            fn = getattr(handle, name, None)
-            if fn is not None:
-                fn.argtypes = [ctypes.c_int]
-                fn(int(n))
-                return True
-    return False
+    fn.argtypes = [ctypes.c_int]
+    fn(int(n))
+    return True
 
 
 def numpy_blas():

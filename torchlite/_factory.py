@@ -14,7 +14,7 @@ from . import _errors
 from ._tensor import Tensor, make, Size, device as _device_cls, _LEGACY, _LEGACY_TO_DTYPE
 from .autograd import grad_mode
 from ._dispatch import defop, finish
-from ._ops._common import quiet_enter, quiet_reset
+from ._ops._common import quiet_enter, quiet_reset, size_args, _int_like
 
 _isinstance = isinstance
 _state = grad_mode._state
@@ -68,18 +68,7 @@ def _finish_new(t, requires_grad):
     return t
 
 
-def _is_int_arg(s):
-    """An int as torch's argument parser reads one (ints, NumPy integers, 0-dim integer
-    tensors and arrays; never bools)."""
-    if _isinstance(s, builtins.int):
-        return not _isinstance(s, builtins.bool)
-    if _isinstance(s, np.integer):
-        return True
-    if _isinstance(s, Tensor):
-        return s._data.ndim == 0 and s._dtype.category == D.INTEGRAL
-    if _isinstance(s, np.ndarray):
-        return s.ndim == 0 and s.dtype.kind in "iu"
-    return False
+_is_int_arg = _int_like  # an int as torch's argument parser reads one
 
 
 def _size(size, fn, kw=None, negative_ok=False):
@@ -100,33 +89,11 @@ def _size(size, fn, kw=None, negative_ok=False):
             raise TypeError(f"{fn}(): argument 'size' must be tuple of ints, not "
                             f"{type(kw).__name__}")
         size = (kw,)
-    if not size:
-        raise TypeError(f'{fn}() missing 1 required positional arguments: "size"')
-    first = size[0]
-    if len(size) == 1 and not _is_int_arg(first):
-        if not _isinstance(first, (tuple, list)):
-            raise TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, not "
-                            f"{_tp_name(first)}")
-        items = first
-        for i, s in enumerate(items):
-            if _isinstance(s, builtins.bool) and i == 0:
-                raise TypeError(f"{fn}(): argument 'size' (position 1) must be tuple of ints, but "
-                                f"found element of type bool at pos 0")
-    else:
-        if not _is_int_arg(first):
-            raise TypeError(f"{fn}() takes 1 positional argument but {len(size)} were given")
-        items = size
-    out = []
-    for i, s in enumerate(items):
-        if _is_int_arg(s) or (i > 0 and _isinstance(s, builtins.bool)):
-            out.append(builtins.int(s))
-            continue
-        raise TypeError(f"{fn}(): argument 'size' failed to unpack the object at pos {i + 1} "
-                        f"with error \"type must be tuple of ints,but got {type(s).__name__}\"")
+    out = size_args(size, fn, "size")
     if not negative_ok:
         for s in out:
             if s < 0:
-                raise RuntimeError(f"Trying to create tensor with negative dimension {s}: {out}")
+                raise RuntimeError(f"Trying to create tensor with negative dimension {s}: {list(out)}")
     return tuple(out)
 
 

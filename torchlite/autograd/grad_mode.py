@@ -85,8 +85,10 @@ class _DecoratorContextManager:
         return self.__class__()
 
 
-class no_grad(_DecoratorContextManager):
-    """Disable gradient recording inside the block (or the decorated function)."""
+class _GradModeBlock(_DecoratorContextManager):
+    """Grad mode set to ``MODE`` inside the block; usable as @cls and @cls()."""
+
+    MODE = False
 
     def __init__(self):
         self.prev = False
@@ -99,29 +101,22 @@ class no_grad(_DecoratorContextManager):
 
     def __enter__(self):
         self.prev = _state.enabled
-        _state.enabled = False
+        _state.enabled = self.MODE
 
     def __exit__(self, exc_type, exc_value, traceback):
         _state.enabled = self.prev
 
 
-class enable_grad(_DecoratorContextManager):
+class no_grad(_GradModeBlock):
+    """Disable gradient recording inside the block (or the decorated function)."""
+
+    MODE = False
+
+
+class enable_grad(_GradModeBlock):
     """Enable gradient recording inside the block (or the decorated function)."""
 
-    def __init__(self):
-        self.prev = False
-
-    def __new__(cls, orig_func=None):
-        if orig_func is None:
-            return super().__new__(cls)
-        return cls()(orig_func)
-
-    def __enter__(self):
-        self.prev = _state.enabled
-        _state.enabled = True
-
-    def __exit__(self, exc_type, exc_value, traceback):
-        _state.enabled = self.prev
+    MODE = True
 
 
 def _check_bool(mode, fn="set_grad_enabled"):
