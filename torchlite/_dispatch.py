@@ -289,8 +289,10 @@ def release_saved(node):
             saved[k] = FREED
             node._released = True
         elif k == "fn" and _isinstance(v, Node):
-            release_saved(v)
-            node._released = node._released or v._released
+            # CopySlices drops its op's node (a second backward through it raises), but does
+            # not free what that node saved: a create_graph gradient may still run it directly
+            saved[k] = FREED
+            node._released = True
 
 
 # --- recording ----------------------------------------------------------------

@@ -96,69 +96,11 @@ KNOWN = [
           lambda src, d: d.kind == "exception" and _torch_raises(
               d.text, r"^[^:]*:: RuntimeError: a leaf Variable that requires grad is being used")
           and not _lite_raises(d.text, "a leaf Variable that requires grad")),
-    # one gradient tensor given to two leaves (x0 + x1): both .grad alias it, and the next
-    # backward's in-place accumulation is applied to the shared tensor twice
-    Known("test_shared_gradient_stolen_by_two_leaves",
-          lambda src, d: d.kind == "values" and ".grad" in d.text and d.line is not None
-          and d.line >= _second_backward_line(src)),
-    # backward() on a view of a base that joined the graph through an in-place op after the
-    # view was made: the view's requires_grad is not refreshed before the root check
-    Known("test_backward_from_view_of_base_made_differentiable",
-          lambda src, d: d.kind == "exception" and not _torch_raises(d.text, ".")
-          and _lite_raises(d.text, "element 0 of tensors does not require grad")),
-    # autograd.grad when no input is reachable from the output: torch still runs the root's
-    # node (its retain_grad hook sets .grad), torchlite returns before running anything
-    Known("test_autograd_grad_unreachable_inputs_runs_root",
-          lambda src, d: d.kind == "type" and "autograd.grad(" in src
-          and ".grad: torch gives a Tensor, torchlite a NoneType" in d.text),
     # an in-place op on a view of a split/chunk/unbind output: torch's error names the last
     # view op ("Output 0 of View is a view ..."), torchlite prints "Output 0 of None"
     Known("test_view_of_multi_output_view_inplace_message",
           lambda src, d: d.kind == "exception"
           and _lite_raises(d.text, r"Output \d+ of None is a view")),
-    # the empty-dim error of a reduction names the dim as given (-1); torchlite wraps it (2)
-    Known("test_reduction_empty_dim_message_uses_given_dim",
-          lambda src, d: d.kind == "exception"
-          and _torch_raises(d.text, r"Expected reduction dim -\d+ to have non-zero size")),
-    # 1-D @ 2-D: torch's result comes out of an out= kernel at version 1, which the
-    # version-counter error shows ("is at version 2; expected version 1")
-    Known("test_matmul_vector_matrix_result_version",
-          lambda src, d: d.kind == "exception" and " @ " in src and "is at version" in d.text
-          and re.search(r"expected version (\d+)", d.text.split("torchlite", 1)[0]).group(1)
-          != re.search(r"expected version (\d+)", d.text.split("torchlite", 1)[1]).group(1)),
-    # autograd.grad(create_graph=True) through an in-place op on a view (CopySlices): a saved
-    # tensor needed by the double backward is freed, so the second-order backward raises
-    Known("test_create_graph_keeps_saved_tensors_under_copyslices",
-          lambda src, d: d.kind == "exception" and "create_graph=True" in src
-          and _lite_raises(d.text, "Trying to backward through the graph a second time")
-          and not _torch_raises(d.text, ".")),
-    # norm(dim=0) of a 0-d tensor: torch computes sqrt(x*x) (0 for tiny x), torchlite |x|
-    Known("test_norm_dim_of_0d_tiny",
-          lambda src, d: ".norm(dim=" in src and d.kind == "values" and _torch_value_below(
-              d.text, 1e-150 if "float64(" in d.text else 1e-18)),
-    # std/var over a single element (N - correction = 0) with create_graph=True: torch's
-    # gradient is connected to the graph (requires grad; grad_fn ToCopyBackward0, MulBackward0
-    # or SumBackward0), torchlite's is a constant
-    Known("test_std_single_element_double_backward_grad_fn",
-          lambda src, d: re.search(r"\.(std|var)\(", src) and "create_graph=True" in src and (
-              d.kind in ("grad_fn", "requires_grad", "is_leaf")
-              or d.kind == "exception" and _lite_raises(d.text, "does not require grad"))),
-    # atan2's derivative where self**2 + other**2 is subnormal: torch's reciprocal is inf
-    # (nan/inf gradients); torchlite masks it to 0 (torch masks only an exact 0)
-    Known("test_atan2_backward_subnormal_denominator",
-          lambda src, d: "atan2(" in src and d.kind == "values"
-          and re.search(r"torch np\.float\d+\((nan|-?inf)\) torchlite", d.text)),
-    # a second backward through CopySlices (an in-place op on a view): torch releases
-    # CopySlices' function after backward and raises; torchlite runs it again
-    Known("test_copyslices_backward_twice_raises",
-          lambda src, d: d.kind == "exception" and _lite_silent(d.text)
-          and "Trying to backward through the graph a second time" in d.text
-          and re.search(r"\] = |\.\w+_\(", src)),
-    # cumsum over a dim of size 1: torch's backward returns the gradient as it is; torchlite
-    # flips and cumsums it anyway (FlipBackward0 with create_graph=True)
-    Known("test_cumsum_size_one_dim_backward_is_identity",
-          lambda src, d: ".cumsum(" in src and d.kind == "grad_fn"
-          and "torchlite 'FlipBackward0'" in d.text),
     # the version-counter error for a saved base whose view was modified in place: torch names
     # its grad_fn "torch::autograd::CopySlices"; torchlite names the view's AsStrided
     Known("test_version_error_names_copyslices",
@@ -184,12 +126,6 @@ def _close(text, rtol):
     m = re.search(r"torch np\.float\d+\(([^)]*)\) torchlite np\.float\d+\(([^)]*)\)", text)
     a, b = float(m.group(1)), float(m.group(2))
     return abs(a - b) <= rtol * abs(a)
-
-
-def _second_backward_line(src):
-    lines = src.split("\n")[2:]
-    hits = [i for i, line in enumerate(lines) if ".backward(" in line or "autograd.grad(" in line]
-    return hits[1] if len(hits) > 1 else 10 ** 9
 
 
 def _torch_value_below(text, limit):

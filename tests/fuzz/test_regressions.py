@@ -136,11 +136,11 @@ v0.backward(g0)
 """)
 
 
-@xfail("torchlite/autograd/engine.py (AccumulateGrad): the gradient AddBackward0 passes to both "
-       "x0 and x1 is one tensor; torchlite stores it as .grad of both (stealing it although it "
-       "is shared), so the second backward's in-place accumulation runs twice on the shared "
-       "tensor (-3 instead of -2). torch steals only a gradient nothing else references")
 def test_shared_gradient_stolen_by_two_leaves():
+    # fixed: torchlite/autograd/engine.py (AccumulateGrad): the gradient AddBackward0 passes to
+    #   both x0 and x1 is one tensor; torchlite stores it as .grad of both (stealing it although
+    #   it is shared), so the second backward's in-place accumulation runs twice on the shared
+    #   tensor (-3 instead of -2). torch steals only a gradient nothing else references
     same("""
 x0 = torch.tensor(1.0, requires_grad=True)
 x1 = torch.tensor(2.0, requires_grad=True)
@@ -178,10 +178,10 @@ v0.sum().backward()
 """)
 
 
-@xfail("torchlite/autograd/engine.py (run_backward): the root check reads the view's stale "
-       "requires_grad; v1, a view of a constant whose base then joined the graph through "
-       "v0[1] = x1, requires grad in torch (its grad_fn is regenerated)")
 def test_backward_from_view_of_base_made_differentiable():
+    # fixed: torchlite/autograd/engine.py (run_backward): the root check reads the view's stale
+    #   requires_grad; v1, a view of a constant whose base then joined the graph through v0[1] =
+    #   x1, requires grad in torch (its grad_fn is regenerated)
     same("""
 x0 = torch.tensor([1.0, 2.0])
 x1 = torch.tensor(3.0, requires_grad=True)
@@ -193,11 +193,11 @@ v1.backward(g0)
 """)
 
 
-@xfail("torchlite/autograd/engine.py (run_backward with capture): when no input is reachable "
-       "from the output, torchlite returns without running the graph, so the root's "
-       "retain_grad hook never sets v0.grad; torch runs it (v0.grad = 1) before raising / "
-       "returning None")
 def test_autograd_grad_unreachable_inputs_runs_root():
+    # fixed: torchlite/autograd/engine.py (run_backward with capture): when no input is
+    #   reachable from the output, torchlite returns without running the graph, so the root's
+    #   retain_grad hook never sets v0.grad; torch runs it (v0.grad = 1) before raising /
+    #   returning None
     same("""
 x0 = torch.tensor(1.0, requires_grad=True)
 x1 = torch.tensor(2.0, requires_grad=True)
@@ -558,21 +558,22 @@ v1.mul_(2)
 """)
 
 
-@xfail("torchlite/_ops/reduction.py (amin/amax over an empty dim): torch's message names the dim "
-       "as the user gave it ('Expected reduction dim -1 to have non-zero size.'); torchlite "
-       "names the wrapped dim (2)")
 def test_reduction_empty_dim_message_uses_given_dim():
+    # fixed: torchlite/_ops/reduction.py (amin/amax over an empty dim): torch's message names
+    #   the dim as the user gave it ('Expected reduction dim -1 to have non-zero size.');
+    #   torchlite names the wrapped dim (2)
     same("""
 x0 = torch.zeros((0, 0, 0))
 v0 = x0.amin((-1, 0))
 """)
 
 
-@xfail("torchlite/_ops/linalg.py (matmul 1-D @ 2-D): torch computes it through an out= kernel, "
-       "so the result starts at _version 1 and the version-counter error says 'is at version 2; "
-       "expected version 1'; torchlite's result starts at 0. Fix: bump the result's version once "
-       "for this case (torch 2.13: only 1-D @ 2-D among mm/mv/dot/bmm/matmul shapes)")
 def test_matmul_vector_matrix_result_version():
+    # fixed: torchlite/_ops/linalg.py (matmul 1-D @ 2-D): torch computes it through an out=
+    #   kernel, so the result starts at _version 1 and the version-counter error says 'is at
+    #   version 2; expected version 1'; torchlite's result starts at 0. Fix: bump the result's
+    #   version once for this case (torch 2.13: only 1-D @ 2-D among mm/mv/dot/bmm/matmul
+    #   shapes)
     same("""
 x0 = torch.tensor([0.5], requires_grad=True)
 x1 = torch.tensor([[2.0]], requires_grad=True)
@@ -582,11 +583,11 @@ v0.backward(torch.tensor([1.0]))
 """)
 
 
-@xfail("torchlite/autograd (CopySlices with create_graph=True): after autograd.grad(..., "
-       "create_graph=True) through sigmoid_ on a view, a saved tensor the double backward needs "
-       "has been freed, so the second-order backward raises 'Trying to backward through the "
-       "graph a second time'; create_graph implies retain_graph")
 def test_create_graph_keeps_saved_tensors_under_copyslices():
+    # fixed: torchlite/autograd (CopySlices with create_graph=True): after autograd.grad(...,
+    #   create_graph=True) through sigmoid_ on a view, a saved tensor the double backward needs
+    #   has been freed, so the second-order backward raises 'Trying to backward through the
+    #   graph a second time'; create_graph implies retain_graph
     same("""
 x0 = torch.tensor(0.5, requires_grad=True)
 v0 = x0 * 1
@@ -609,10 +610,10 @@ v0.backward(torch.zeros((0,)))
 """)
 
 
-@xfail("torchlite/_ops/reduction.py (_vector_norm_np): the single-element shortcut (|x|) also "
-       "applies to norm(dim=0) of a 0-d tensor, where torch computes sqrt(x*x) (0.0 for 5e-208; "
-       "x.norm() of a 0-d tensor is |x| in torch)")
 def test_norm_dim_of_0d_tiny():
+    # fixed: torchlite/_ops/reduction.py (_vector_norm_np): the single-element shortcut (|x|)
+    #   also applies to norm(dim=0) of a 0-d tensor, where torch computes sqrt(x*x) (0.0 for
+    #   5e-208; x.norm() of a 0-d tensor is |x| in torch)
     same("""
 x0 = torch.tensor(5e-208, dtype=torch.float64)
 v0 = x0.norm(dim=0)
@@ -620,10 +621,10 @@ v1 = x0.norm()
 """)
 
 
-@xfail("torchlite/_ops/reduction.py (std backward): over a single element (N - correction = "
-       "0) with create_graph=True torch's gradient has grad_fn ToCopyBackward0 (its formula "
-       "ends in a cast); torchlite's MulBackward0")
 def test_std_single_element_double_backward_grad_fn():
+    # fixed: torchlite/_ops/reduction.py (std backward): over a single element (N - correction =
+    #   0) with create_graph=True torch's gradient has grad_fn ToCopyBackward0 (its formula ends
+    #   in a cast); torchlite's MulBackward0
     same("""
 x0 = torch.tensor([[0.5]], dtype=torch.float64, requires_grad=True)
 v0 = x0.std()  # err v0: rel
@@ -645,10 +646,10 @@ v2.backward()
 """)
 
 
-@xfail("torchlite/_ops/pointwise.py (atan2 backward): torch masks the reciprocal of self**2 + "
-       "other**2 only where that sum is exactly 0; for a subnormal sum (x0 = 3.28e-162) the "
-       "reciprocal is inf and the gradients inf/nan; torchlite gives 0")
 def test_atan2_backward_subnormal_denominator():
+    # fixed: torchlite/_ops/pointwise.py (atan2 backward): torch masks the reciprocal of self**2
+    #   + other**2 only where that sum is exactly 0; for a subnormal sum (x0 = 3.28e-162) the
+    #   reciprocal is inf and the gradients inf/nan; torchlite gives 0
     same("""
 x0 = torch.tensor(3.28e-162, dtype=torch.float64, requires_grad=True)
 x1 = torch.tensor(3.28e-162, dtype=torch.float64, requires_grad=True)
@@ -657,11 +658,11 @@ g0 = torch.autograd.grad(v0, [x0, x1], torch.tensor(1.0, dtype=torch.float64))
 """)
 
 
-@xfail("torchlite/autograd/_views.py (CopySlices): torch releases CopySlices' wrapped function "
-       "after a backward without retain_graph, so a second backward through it raises 'Trying "
-       "to backward through the graph a second time ...' (even for a fill_ that saves nothing); "
-       "torchlite runs it again")
 def test_copyslices_backward_twice_raises():
+    # fixed: torchlite/autograd/_views.py (CopySlices): torch releases CopySlices' wrapped
+    #   function after a backward without retain_graph, so a second backward through it raises
+    #   'Trying to backward through the graph a second time ...' (even for a fill_ that saves
+    #   nothing); torchlite runs it again
     same("""
 x0 = torch.tensor([0.0, 1.0], requires_grad=True)
 v0 = -x0
@@ -684,10 +685,10 @@ g0 = torch.autograd.grad(v1, [x0, x1], torch.tensor(0.0), create_graph=True)
 """)
 
 
-@xfail("torchlite/_ops/reduction.py (cumsum backward): over a dim of size 1 torch returns the "
-       "gradient unchanged (its grad_fn stays MulBackward0 here); torchlite flips, cumsums and "
-       "flips it (FlipBackward0 with create_graph=True)")
 def test_cumsum_size_one_dim_backward_is_identity():
+    # fixed: torchlite/_ops/reduction.py (cumsum backward): over a dim of size 1 torch returns
+    #   the gradient unchanged (its grad_fn stays MulBackward0 here); torchlite flips, cumsums
+    #   and flips it (FlipBackward0 with create_graph=True)
     same("""
 x0 = torch.tensor([[0.5]], requires_grad=True)
 v0 = x0.cumsum(0)  # err v0: rel

@@ -7,7 +7,7 @@ import builtins
 import numpy as np
 
 from .. import _dtype as D
-from .._dispatch import defop, finish
+from .._dispatch import defop, finish, bump
 from .._tensor import scalar_type_name
 from ._common import check_tensor, wrap_dim, broadcast_shapes, not_implemented_for
 from . import shape as S
@@ -238,7 +238,17 @@ def matmul(input, other, *, out=None):
     elif da == 2 and db == 1:
         res = mv(input, other)
     elif da == 1 and db == 2:
-        res = _squeeze_first(mm(S.unsqueeze(input, 0), other))
+        # torch: mm of the unsqueezed vector, then squeeze_(0), an in-place op: the result
+        # starts at version 1; out= is written as the (1, m) product, then squeezed
+        r = mm(S.unsqueeze(input, 0), other)
+        if out is not None:
+            from ._common import handle_out
+            handle_out(r, out, "matmul")
+            out._data = out._data.reshape(out._data.shape[1:])
+            bump(out)
+            return out
+        res = _squeeze_first(r)
+        bump(res)
     elif da == 2 and db == 2:
         res = mm(input, other)
     elif (da == 3 and db == 3 and input._data.shape[0] == 1 and other._data.shape[0] != 1

@@ -295,10 +295,11 @@ def _tie_half(grad, self, other):
 
 
 def _atan2_backward(grad, self, other, numerator):
-    """grad * numerator * r, r = 1 / (self^2 + other^2) set to 0 where infinite (as torch);
-    numerator -self for other's gradient."""
-    r = (self * self + other * other).reciprocal()
-    r = r.masked_fill(r.isinf(), 0)
+    """grad * numerator * r, r = 1 / (self^2 + other^2) set to 0 where that sum is 0 (as
+    torch: a subnormal sum keeps its infinite reciprocal); numerator -self for other's
+    gradient."""
+    denom = self * self + other * other
+    r = denom.reciprocal().masked_fill(denom == 0, 0)
     return grad * (-self if numerator is None else numerator) * r
 
 
@@ -1517,8 +1518,8 @@ def clamp_(self, min=None, max=None):  # noqa: A002
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
     d = self._dtype
     if _isinstance(min, Tensor) or _isinstance(max, Tensor):
-        res = clamp(self.detach(), min, max)
-        return _assign_inplace(CLAMP_T, self, (self, min, max), res, (min, max))
+        return _assign_result(CLAMP_T, self, (self, min, max), (min, max),
+                              lambda: clamp(self.detach(), min, max))
 
     lo = None if min is None else array_of(min, d)
     hi = None if max is None else array_of(max, d)
@@ -1529,6 +1530,31 @@ def clamp_(self, min=None, max=None):  # noqa: A002
 
 def _assign_inplace(op, self, values, res, operands=()):
     return _inplace(op, self, values, lambda a: np.copyto(a, res._data, casting="unsafe"), operands)
+
+
+def _overlap_first(op, self, values, operands):
+    """torch's order for an in-place op: the autograd checks, then partial overlap of an
+    operand with self, before any shape or dtype error."""
+    sd = self._data
+    for t in operands:
+        if t.__class__ is Tensor and t is not self and (
+                t._data.base is not None or sd.base is not None) and _partial_overlap(sd, t._data):
+            check_inplace(self, values, op.n_inputs)
+            raise RuntimeError(_OVERLAP)
+
+
+def _assign_result(op, self, values, operands, result):
+    """An in-place op computed out of place (``result()``, from self.detach()), with torch's
+    checks in its order: autograd and overlap, then the result's shape (it must be self's)
+    and dtype (castable to self's)."""
+    _overlap_first(op, self, values, operands)
+    res = result()
+    if res._data.shape != self._data.shape:
+        raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the "
+                           f"broadcast shape {list(res._data.shape)}")
+    if res._dtype is not self._dtype and not D.can_cast(res._dtype, self._dtype):
+        raise RuntimeError(_errors.cant_cast(_scalar_name(res._dtype), _scalar_name(self._dtype)))
+    return _assign_inplace(op, self, values, res, operands)
 
 
 clip_ = clamp_
@@ -1913,15 +1939,15 @@ def mul_(self, other):
 
 def div_(self, other, *, rounding_mode=None):
     if rounding_mode is not None:
-        res = div(self.detach(), other, rounding_mode=rounding_mode)
-        return _assign_inplace(DIV_ROUNDED, self, (self, other), res, (other,))
+        return _assign_result(DIV_ROUNDED, self, (self, other), (other,),
+                              lambda: div(self.detach(), other, rounding_mode=rounding_mode))
     return _inplace_binary(DIV, np.true_divide, "div_", self, other)
 
 
 def pow_(self, exponent):
     if _isinstance(exponent, Tensor):
-        res = pow(self.detach(), exponent)
-        return _assign_inplace(POW_TT, self, (self, exponent), res, (exponent,))
+        return _assign_result(POW_TT, self, (self, exponent), (exponent,),
+                              lambda: pow(self.detach(), exponent))
     d = self._dtype
     rd = promote2(self, exponent)
     if rd is not d and not D.can_cast(rd, d):
@@ -1931,21 +1957,19 @@ def pow_(self, exponent):
 
 
 def remainder_(self, other):
-    res = remainder(self.detach(), other)
-    return _assign_inplace(REMAINDER_TT if _isinstance(other, Tensor) else REMAINDER, self,
-                           (self, other), res, (other,))
+    return _assign_result(REMAINDER_TT if _isinstance(other, Tensor) else REMAINDER, self,
+                          (self, other), (other,), lambda: remainder(self.detach(), other))
 
 
 def fmod_(self, other):
-    res = fmod(self.detach(), other)
-    return _assign_inplace(FMOD_TT if _isinstance(other, Tensor) else FMOD, self, (self, other),
-                           res, (other,))
+    return _assign_result(FMOD_TT if _isinstance(other, Tensor) else FMOD, self, (self, other),
+                          (other,), lambda: fmod(self.detach(), other))
 
 
 def floor_divide_(self, other):
-    res = floor_divide(self.detach(), other)
     op = FLOOR_DIVIDE if _isinstance(other, Tensor) and other._requires_grad else FLOOR_DIVIDE_SCALAR
-    return _assign_inplace(op, self, (self, other), res, (other,))
+    return _assign_result(op, self, (self, other), (other,),
+                          lambda: floor_divide(self.detach(), other))
 
 
 def neg_(self):
@@ -2005,6 +2029,7 @@ def _fill(a, v):
 
 def copy_(self, src, non_blocking=False):
     check_tensor(src, "copy_", "src", 1)
+    _overlap_first(COPY_, self, (self, src), (src,))
     if src._data.shape != self._data.shape:
         _broadcast_error_n([self._data.shape, src._data.shape])
         target = np.broadcast_shapes(self._data.shape, src._data.shape)
@@ -2018,24 +2043,26 @@ def copy_(self, src, non_blocking=False):
 
 
 def lerp_(self, end, weight):
-    res = lerp(self.detach(), end, weight)
-    return _assign_inplace(LERP_T if _isinstance(weight, Tensor) else LERP, self,
-                           (self, end, weight), res, (end, weight))
+    return _assign_result(LERP_T if _isinstance(weight, Tensor) else LERP, self,
+                          (self, end, weight), (end, weight), lambda: lerp(self.detach(), end, weight))
 
 
 def addcmul_(self, tensor1, tensor2, *, value=1):
-    res = addcmul(self.detach(), tensor1, tensor2, value=value)
-    return _assign_inplace(ADDCMUL, self, (self, tensor1, tensor2, value), res, (tensor1, tensor2))
+    return _assign_result(ADDCMUL, self, (self, tensor1, tensor2, value), (tensor1, tensor2),
+                          lambda: addcmul(self.detach(), tensor1, tensor2, value=value))
 
 
 def addcdiv_(self, tensor1, tensor2, *, value=1):
-    res = addcdiv(self.detach(), tensor1, tensor2, value=value)
-    return _assign_inplace(ADDCDIV, self, (self, tensor1, tensor2, value), res, (tensor1, tensor2))
+    if (_isinstance(tensor1, Tensor) and tensor1._dtype.category != FLOATING and
+            _isinstance(tensor2, Tensor) and tensor2._dtype.category != FLOATING):
+        check_inplace(self, (self, tensor1, tensor2, value), 3)  # torch: autograd checks first
+        raise RuntimeError(_ADDCDIV_INT)
+    return _assign_result(ADDCDIV, self, (self, tensor1, tensor2, value), (tensor1, tensor2),
+                          lambda: addcdiv(self.detach(), tensor1, tensor2, value=value))
 
 
 def atan2_(self, other):
-    res = atan2(self.detach(), other)
-    return _assign_inplace(ATAN2, self, (self, other), res, (other,))
+    return _assign_result(ATAN2, self, (self, other), (other,), lambda: atan2(self.detach(), other))
 
 
 def logical_not_(self):

@@ -81,17 +81,20 @@ def _amax_backward(grad, self, result, dims, keepdim):
 
 
 def _var_backward(grad, self, dims, correction, keepdim):
-    """``dims`` None: the full reduction (torch: no dims to restore, the mean is mean())."""
+    """``dims`` None: the full reduction (torch: no dims to restore, the mean is mean());
+    ``correction`` None: 1."""
     from .pointwise import mul_scalar
+    if correction is None:
+        correction = 1
     ndim = self._data.ndim
     if ndim == 0 or dims is None:
         dof = self._data.size - correction
         if dof <= 0:
-            # torch: inf * (x - mean), spelled so that x == mean gives nan (a constant factor)
+            # torch: inf * (x - mean), spelled so that x == mean gives nan (a constant factor);
+            # where() of two numbers has the default dtype, which the product promotes with
+            # grad as torch does (a 0-dim grad: the engine then casts back, ToCopyBackward0)
             from .pointwise import where
-            nan = make(np.asarray(math.nan, grad._dtype.np), grad._dtype)
-            inf = make(np.asarray(math.inf, grad._dtype.np), grad._dtype)
-            return grad * where(self == self.mean(), nan, inf)
+            return grad * where(self == self.mean(), math.nan, math.inf)
         d = self - self.mean()  # recorded first, as torch's compiled formula
         return mul_scalar(grad, 2.0 / dof) * d
     if not keepdim and ndim > 1:
@@ -188,7 +191,10 @@ def _prod_safe_zeros_backward(grad, x, dim):
 
 
 def _cumsum_backward(grad, dim):
-    if grad._data.ndim == 0:
+    # torch returns the gradient itself when there is nothing to sum: at most one element,
+    # or a scanned dim of size 1
+    a = grad._data
+    if a.size <= 1 or a.shape[dim] == 1:
         return grad
     return grad.flip(dim).cumsum(dim).flip(dim)
 
@@ -649,13 +655,18 @@ def _amax(input, dim, keepdim, largest):
     name = "amax" if largest else "amin"
     check_tensor(input, name)
     a = input._data
+    if a.size == 0 and a.ndim and dim not in ((), None, []):
+        # torch checks each dim in the order given (before repeated dims) and names it as given
+        for dd in ((dim,) if _isinstance(dim, (builtins.int, np.integer)) else
+                   dim if _isinstance(dim, (tuple, list)) else ()):
+            if not _isinstance(dd, (builtins.int, np.integer)) or _isinstance(dd, builtins.bool):
+                break
+            if a.shape[wrap_dim(int(dd), a.ndim)] == 0:
+                raise IndexError(f"{name}(): Expected reduction dim {int(dd)} to have non-zero size.")
     dims = _dims_arg(dim if dim != () else None, a.ndim, name) if dim not in ((), None) else tuple(range(a.ndim))
     if a.size == 0 and dim in ((), None, []):
         raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() == 0. "
                            "Specify the reduction dim with the 'dim' argument.")
-    for dd in (dims if a.ndim else ()):
-        if a.shape[dd] == 0:
-            raise IndexError(f"{name}(): Expected reduction dim {dd} to have non-zero size.")
     r = _nan_max(a, dims, keepdim, largest) if a.ndim else a.copy()
     return finish(AMAX if largest else AMIN, np.asarray(r, a.dtype), input._dtype, (input, dims, keepdim))
 
@@ -712,6 +723,17 @@ def _correction(unbiased, correction):
     return 1 if unbiased else 0
 
 
+class _Unset:
+    """The default of var/std's dim and correction: torch's overloads tell "not given" from
+    None (x.var() saves correction None, x.var(dim=None) saves 1)."""
+
+    def __repr__(self):
+        return "None"
+
+
+_UNSET = _Unset()
+
+
 def _var_std_args(input, dim, unbiased, keepdim, correction, fn):
     check_tensor(input, fn)
     if input._dtype.category != FLOATING:
@@ -719,6 +741,16 @@ def _var_std_args(input, dim, unbiased, keepdim, correction, fn):
         raise RuntimeError(f"{what} only support floating point and complex dtypes")
     if _isinstance(dim, builtins.bool):  # var(unbiased) positionally
         unbiased, dim = dim, None
+    # torch's overloads: correction= (even None), or neither dim nor unbiased, takes the
+    # correction overload, which saves correction as given (None: 1); else unbiased's (1 or 0)
+    dim_given = dim is not _UNSET
+    if not dim_given:
+        dim = None
+    if correction is _UNSET:
+        correction = None
+        saved_corr = None if not dim_given and unbiased is None else _correction(unbiased, None)
+    else:
+        saved_corr = correction
     a = input._data
     dims = tuple(range(a.ndim)) if dim is None else _dims_arg(dim, a.ndim, fn)
     corr = _correction(unbiased, correction)
@@ -729,7 +761,7 @@ def _var_std_args(input, dim, unbiased, keepdim, correction, fn):
     if a.size // builtins.max(out_numel, 1) - corr <= 0:
         _errors.warn(f"{fn}(): degrees of freedom is <= 0. Correction should be strictly less than "
                      "the reduction factor (input numel divided by output numel).")
-    return a, dims, corr, n, saved_dim
+    return a, dims, corr, n, saved_dim, saved_corr
 
 
 def _axes(a, dims):
@@ -748,35 +780,35 @@ def _np_var(a, dims, corr, keepdim, n):
         return np.true_divide(ss, np.asarray(denom, d), dtype=d)
 
 
-def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    a, dims, corr, n, sdim = _var_std_args(input, dim, unbiased, keepdim, correction, "var")
+def var(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
+    a, dims, corr, n, sdim, scorr = _var_std_args(input, dim, unbiased, keepdim, correction, "var")
     r = _np_var(a, dims, corr, keepdim, n)
-    return finish(VAR, r, input._dtype, (input, sdim, corr, keepdim))
+    return finish(VAR, r, input._dtype, (input, sdim, scorr, keepdim))
 
 
-def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    a, dims, corr, n, sdim = _var_std_args(input, dim, unbiased, keepdim, correction, "std")
+def std(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
+    a, dims, corr, n, sdim, scorr = _var_std_args(input, dim, unbiased, keepdim, correction, "std")
     with np.errstate(all="ignore"):
         r = np.sqrt(_np_var(a, dims, corr, keepdim, n))
-    return finish(STD, r, input._dtype, (input, sdim, corr, keepdim))
+    return finish(STD, r, input._dtype, (input, sdim, scorr, keepdim))
 
 
-def var_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    a, dims, corr, n, sdim = _var_std_args(input, dim, unbiased, keepdim, correction, "var_mean")
+def var_mean(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
+    a, dims, corr, n, sdim, scorr = _var_std_args(input, dim, unbiased, keepdim, correction, "var_mean")
     v = _np_var(a, dims, corr, keepdim, n)
     with np.errstate(all="ignore"):
         m = np.sum(a, axis=_axes(a, dims), keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
     return finish_multi(VAR_MEAN, ((v, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
-                        (input, sdim, corr, keepdim))
+                        (input, sdim, scorr, keepdim))
 
 
-def std_mean(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    a, dims, corr, n, sdim = _var_std_args(input, dim, unbiased, keepdim, correction, "std_mean")
+def std_mean(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
+    a, dims, corr, n, sdim, scorr = _var_std_args(input, dim, unbiased, keepdim, correction, "std_mean")
     with np.errstate(all="ignore"):
         s = np.sqrt(_np_var(a, dims, corr, keepdim, n))
         m = np.sum(a, axis=_axes(a, dims), keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
     return finish_multi(STD_MEAN, ((s, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
-                        (input, sdim, corr, keepdim))
+                        (input, sdim, scorr, keepdim))
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
@@ -810,29 +842,31 @@ def vector_norm(input, ord=2, dim=None, keepdim=False, *, dtype=None):
 def _vector_norm_np(a, ordf, dims, keepdim, d):
     if d is D.float16:  # torch accumulates half in float
         return _vector_norm_np(a.astype(np.float32), ordf, dims, keepdim, D.float32).astype(np.float16)
-    if a.ndim == 0 or (a.size and _count(a.shape, dims) == 1):
-        # one element: |x| (torch does not square it, which could underflow)
+    if (a.ndim == 0 and not dims) or (a.ndim and a.size and _count(a.shape, dims) == 1):
+        # one element: |x| (torch does not square it, which could underflow), except for a
+        # 0-dim tensor reduced over an explicit dim, which torch reduces as any other
         r = np.abs(a) if ordf != 0 else (a != 0)
         if a.ndim and not keepdim:
             r = r.reshape(_reduced_shape(a.shape, dims, False))
         return np.asarray(r, d.np)
+    axes = dims if a.ndim else None
     with np.errstate(all="ignore"):
         ab = np.abs(a)
         if ordf == 2:
-            r = np.sqrt(np.sum(ab * ab, axis=dims, keepdims=keepdim, dtype=d.np))
+            r = np.sqrt(np.sum(ab * ab, axis=axes, keepdims=keepdim, dtype=d.np))
         elif ordf == 1:
-            r = np.sum(ab, axis=dims, keepdims=keepdim, dtype=d.np)
+            r = np.sum(ab, axis=axes, keepdims=keepdim, dtype=d.np)
         elif ordf == math.inf:
-            r = np.max(ab, axis=dims, keepdims=keepdim) if a.size else np.zeros(
+            r = np.max(ab, axis=axes, keepdims=keepdim) if a.size else np.zeros(
                 _reduced_shape(a.shape, dims, keepdim), d.np)
         elif ordf == -math.inf:
-            r = np.min(ab, axis=dims, keepdims=keepdim)
+            r = np.min(ab, axis=axes, keepdims=keepdim)
         elif ordf == 0:
-            r = np.sum(ab != 0, axis=dims, keepdims=keepdim).astype(d.np)
+            r = np.sum(ab != 0, axis=axes, keepdims=keepdim).astype(d.np)
         else:
-            r = np.power(np.sum(np.power(ab, ordf), axis=dims, keepdims=keepdim, dtype=d.np),
+            r = np.power(np.sum(np.power(ab, ordf), axis=axes, keepdims=keepdim, dtype=d.np),
                          1.0 / ordf)
-    return np.asarray(r, d.np) if a.ndim else np.asarray(np.abs(a) if ordf != 0 else (a != 0), d.np)
+    return np.asarray(r, d.np)
 
 
 def _reduced_shape(shape, dims, keepdim):

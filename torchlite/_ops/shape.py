@@ -196,6 +196,12 @@ DIAG_COPY = defop("diagonal_copy", "DiagonalBackward0_copy", ("self", "offset", 
                                       (_diagonal_step(_s64(offset), dim1, dim2),)))
 TRACE = defop("trace", "TraceBackward0", ("self", "shape"), inputs=1,
               self=lambda grad, shape: _trace_backward(grad, shape))
+# the index_fill_(dim, index, value: Tensor) trace's rule records (torch's index_fill_.int_Tensor);
+# value's rule sums grad at index (torch: at its unique entries; trace's are distinct)
+TRACE_INDEX_FILL = defop("index_fill_", "IndexFillBackward1", ("self", "value", "dim", "index"),
+                         inputs=2,
+                         self=lambda grad, dim, index: grad.index_fill(dim, index, 0),
+                         value=lambda grad, dim, index: grad.index_select(dim, index).sum())
 INDEX = defop("index", "IndexBackward0", ("self", "shape", "indices"), inputs=1,
               self=lambda grad, shape, indices: index_put_zeros(grad, shape, indices))
 TAKE = defop("take", "TakeBackward0", ("self", "index"), inputs=1,
@@ -360,10 +366,19 @@ def _masked_select_backward(grad, self, mask):
 
 
 def _trace_backward(grad, shape):
-    n = min(shape)
-    eye = np.zeros(shape, grad._dtype.np)
-    eye[np.arange(n), np.arange(n)] = 1
-    return make(eye, grad._dtype) * grad
+    """torch: zeros(n * m).index_fill_(0, arange(0, n * m, m + 1), grad).view(shape); the
+    zeros' zero_ and the index_fill_ each bump the version (the gradient is at version 2)."""
+    from .._dispatch import bump
+    from .pointwise import _assign_inplace
+    numel = shape[0] * shape[1]
+    d = grad._dtype
+    flat = make(np.zeros(numel, d.np), d)
+    bump(flat)
+    index = make(np.arange(0, numel, shape[1] + 1, dtype=np.int64), D.int64)
+    filled = np.zeros(numel, d.np)
+    filled[index._data] = grad._data
+    _assign_inplace(TRACE_INDEX_FILL, flat, (flat, grad, 0, index), make(filled, d))
+    return flat.view(shape)
 
 
 def _getitem_np_index(grad, indices):

@@ -87,7 +87,7 @@ def _check_counts(tensors, grads):
 
 def _check_roots(tensors):
     for i, t in enumerate(tensors):
-        if not t._requires_grad:
+        if not t.requires_grad:  # a view's flag follows its base
             raise RuntimeError(_errors.no_grad_element(i))
 
 
@@ -158,7 +158,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     _check_counts(t_outputs, grads)
     _check_roots(t_outputs)
     for t in t_inputs:
-        if not t._requires_grad:
+        if not t.requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
     from . import engine
     if is_grads_batched:

@@ -221,11 +221,12 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     counter = 0
     owned = set()  # ids of buffered gradients only the engine holds (summed into in place)
 
+    # as torch, a root runs even when no input is reached through it: its tensor hooks
+    # (retain_grad) fire, then it stops (see the capture_at branch below)
     for (node, nr), g in zip(root_edges, grads):
-        if node in needed:
-            _deliver(buffers, node, nr, g, create_graph)
+        _deliver(buffers, node, nr, g, create_graph)
     for (node, _nr) in root_edges:
-        if node in needed and deps.get(node, 0) == 0 and node in buffers:
+        if deps.get(node, 0) == 0 and node in buffers:
             if not any(item[2] is node for item in ready):
                 heapq.heappush(ready, (-node._seq, counter, node))
                 counter += 1
@@ -724,6 +725,9 @@ def _accumulate_into(t, g, create_graph, ext_arrays):
             out = _layout_like(t._data, data.dtype)
             np.copyto(out, data)
             data = out
+        else:
+            # stolen: another leaf handed the same gradient (x0 + x1) must copy it
+            ext_arrays.append(data)
         meta.grad = make(data, g._dtype)
         return
     if create_graph:
