@@ -55,6 +55,22 @@ def test_saved_arrays_released_after_backward(no_gc):
     assert loss.grad_fn is not None
 
 
+@pytest.mark.parametrize("next_op", ["mm", "mul"])
+def test_saved_arrays_released_before_the_next_node_runs(no_gc, next_op):
+    """A node's saved output and gradient are gone when the next node runs (peak memory of a
+    chain: the engine keeps no reference to them), whichever path runs the next node."""
+    a = torchlite.tensor(np.ones((4, 4)), requires_grad=True)
+    c = a @ a if next_op == "mm" else a * a
+    r = c.relu()  # ReluBackward0 saves its result
+    ref = weakref.ref(r._data)
+    loss = r.sum()
+    del r
+    seen = []
+    c.grad_fn.register_prehook(lambda grads: seen.append(ref()))
+    loss.backward()
+    assert seen == [None]
+
+
 def test_retain_graph_keeps_saved_arrays(no_gc):
     x, w, loss, ref = _intermediate_graph(torchlite)
     loss.backward(retain_graph=True)

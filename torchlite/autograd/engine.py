@@ -315,6 +315,9 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                                     gi = _to_leaf(gi, node, i, nxt)
                             grad_inputs.append(gi)
                         i += 1
+                    # drop the locals' references: a node run by _apply next must not keep
+                    # this node's saved values or last gradient alive (peak memory)
+                    values = gi = v = None
             elif anomaly.enabled:
                 grad_inputs = _apply_with_anomaly(node, grads_out, needed, retain_graph)
             else:
