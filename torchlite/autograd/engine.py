@@ -277,15 +277,13 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 if node._pre_hooks:
                     grads_out = _node_pre_hooks(node, grads_out, ext_arrays)
             op = node._op
-            if (node._nout == 1 and op.custom_apply is None and not op.variadic
-                    and not anomaly.enabled and (op.rule_seq is None or (
-                        op.n_inputs == 2 and None in node._in_meta))):
+            if node._nout == 1 and op.custom_apply is None and not op.variadic \
+                    and not anomaly.enabled:
                 # the common case, inline (_apply is the general form)
                 g = grads_out[0]
                 next_functions = node.next_functions
-                if g is None:
-                    grad_inputs = [None] * len(next_functions)
-                else:
+                grad_inputs = [None] * len(next_functions)
+                if g is not None:
                     if node._released:
                         raise RuntimeError(_errors.BACKWARD_TWICE)
                     saved = node._saved
@@ -299,24 +297,35 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                                     values[n] = v.tensor
                                 else:
                                     values[n] = _unpack(saved, node, n)
-                    grad_inputs = []
-                    i = 0
-                    for (nxt, _nr), rule, names, m in zip(next_functions, op.rules, op.needs,
-                                                          node._in_meta):
-                        if nxt is None or rule is None or m is None or nxt not in needed:
-                            grad_inputs.append(None)
-                        else:
-                            gi = rule(g, *[values[n] for n in names]) if names else rule(g)
-                            if gi is not None:
-                                if gi._data.shape != m[0] or gi._dtype is not m[1]:
-                                    gi = _reduce(gi, m, node, i)
-                                if nxt.__class__ is AccumulateGrad and \
-                                        gi._data.shape != nxt._in_meta[0][0]:
-                                    gi = _to_leaf(gi, node, i, nxt)
-                            grad_inputs.append(gi)
-                        i += 1
-                    # drop the locals' references: a node run by _apply next must not keep
-                    # this node's saved values or last gradient alive (peak memory)
+                    rules = op.rules
+                    needs = op.needs
+                    in_meta = node._in_meta
+                    seq = op.rule_seq
+                    for i in seq or range(len(next_functions)):  # see Op.rule_seq
+                        nxt = next_functions[i][0]
+                        rule = rules[i]
+                        m = in_meta[i]
+                        if nxt is None or rule is None or m is None or (
+                                needed is not nodes and nxt not in needed):
+                            continue
+                        names = needs[i]
+                        gi = rule(g, *[values[n] for n in names]) if names else rule(g)
+                        if gi is not None:
+                            if gi._data.shape != m[0] or gi._dtype is not m[1]:
+                                gi = _reduce(gi, m, node, i)
+                            if seq is None and nxt.__class__ is AccumulateGrad and \
+                                    gi._data.shape != nxt._in_meta[0][0]:
+                                gi = _to_leaf(gi, node, i, nxt)
+                            grad_inputs[i] = gi
+                    if seq is not None:
+                        # as torch: the leaves' shapes are checked after all rules, in input order
+                        for i, (nxt, _nr) in enumerate(next_functions):
+                            gi = grad_inputs[i]
+                            if gi is not None and nxt.__class__ is AccumulateGrad and \
+                                    gi._data.shape != nxt._in_meta[0][0]:
+                                grad_inputs[i] = _to_leaf(gi, node, i, nxt)
+                    # drop the locals' references: they must not keep this node's saved
+                    # values or last gradient alive while later nodes run (peak memory)
                     values = gi = v = None
             elif anomaly.enabled:
                 grad_inputs = _apply_with_anomaly(node, grads_out, needed, retain_graph)
@@ -327,7 +336,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
             if not retain_graph and node._saved:
                 release_saved(node)
             for (nxt, nr), g in zip(node.next_functions, grad_inputs):
-                if nxt is None or nxt not in needed:
+                if nxt is None or (needed is not nodes and nxt not in needed):
                     continue
                 if g is not None:
                     buf = buffers.get(nxt)
