@@ -86,10 +86,22 @@ def number_value(x):
     return x
 
 
+def int_scalar_check(v):
+    """torch converts a Python int argument to int64, or uint64 above int64's range: an int
+    beyond both raises OverflowError, with Python's messages for those conversions."""
+    if not -0x8000000000000000 <= v <= 0xFFFFFFFFFFFFFFFF:
+        raise OverflowError("can't convert negative int to unsigned" if v < 0 else
+                            "int too big to convert")
+
+
 def promote2(a, b):
     """torch's result dtype for two operands, each a Tensor or a Python number."""
     ta = _isinstance(a, Tensor)
     tb = _isinstance(b, Tensor)
+    if ta is not tb:
+        v = b if ta else a
+        if v.__class__ is builtins.int:
+            int_scalar_check(v)
     if ta and tb:
         da, db = a._dtype, b._dtype
         if da is db:
@@ -111,6 +123,8 @@ def result_type(*operands):
     """torch.result_type over any number of tensors and numbers."""
     dim = zero = num = None
     for x in operands:
+        if x.__class__ is builtins.int:
+            int_scalar_check(x)
         if _isinstance(x, Tensor):
             if x._data.ndim:
                 dim = x._dtype if dim is None else D.promote(dim, x._dtype)

@@ -17,7 +17,7 @@ from .. import _errors
 from .._dispatch import defop, finish, check_inplace, rebase, record1
 from .._tensor import Tensor, make
 from ..autograd import grad_mode
-from ._common import quiet_enter, quiet_reset
+from ._common import quiet_enter, quiet_reset, int_scalar_check
 from ._common import (is_number, check_tensor, not_implemented_for, promote2, array_of,
                       broadcast_error, handle_out, number_value, result_type)
 
@@ -52,8 +52,8 @@ RSUB_TT = defop("rsub", "RsubBackward0", ("self", "other", "alpha"),
                 self=lambda grad, alpha: -grad if alpha == 1 else mul_scalar(-grad, alpha),
                 other=lambda grad: grad)
 MUL = defop("mul", "MulBackward0", ("self", "other"),
-            self=lambda grad, other: grad * other,
-            other=lambda grad, self: grad * self)
+            self=lambda grad, other: _times(grad, other),
+            other=lambda grad, self: _times(grad, self))
 # mul(Tensor, Scalar): what torch's derivative formulas record for "grad * alpha" (a C++
 # number), where Python's "x * 2" records MulBackward0 with a wrapped number
 MUL_SCALAR = defop("mul", "MulBackward1", ("self", "other"), inputs=1,
@@ -130,7 +130,7 @@ NEG = defop("neg", "NegBackward0", self=lambda grad: -grad)
 ABS = defop("abs", "AbsBackward0", self=lambda grad, self: grad * self.sgn())
 SIGN = defop("sign", "SignBackward0", self=lambda grad: _zeros_like(grad))
 SGN = defop("sgn", "SgnBackward0", self=lambda grad: _zeros_like(grad))
-EXP = defop("exp", "ExpBackward0", self=lambda grad, result: grad * result)
+EXP = defop("exp", "ExpBackward0", self=lambda grad, result: _times(grad, result))
 EXP2 = defop("exp2", "Exp2Backward0", self=lambda grad, result: mul_scalar(grad * result, LN2))
 EXPM1 = defop("expm1", "Expm1Backward0", self=lambda grad, result: grad * add_scalar(result, 1))
 LOG = defop("log", "LogBackward0", self=lambda grad, self: grad.div(self))
@@ -144,8 +144,8 @@ SQUARE = defop("square", "PowBackward0", ("self", "exponent"), inputs=1,
                self=lambda grad, self, exponent: _pow_backward(grad, self, exponent))
 RECIPROCAL = defop("reciprocal", "ReciprocalBackward0",
                    self=lambda grad, result: _neg_times(grad, result * result))
-SIN = defop("sin", "SinBackward0", self=lambda grad, self: grad * self.cos())
-COS = defop("cos", "CosBackward0", self=lambda grad, self: grad * -self.sin())
+SIN = defop("sin", "SinBackward0", self=lambda grad, self: _times(grad, self, np.cos, cos))
+COS = defop("cos", "CosBackward0", self=lambda grad, self: _times(grad, self, _neg_sin, _neg_sin_op))
 TAN = defop("tan", "TanBackward0", self=lambda grad, result: grad * add_scalar(result.pow(2), 1))
 ASIN = defop("asin", "AsinBackward0",
              self=lambda grad, self: grad * add_scalar(-self * self, 1).rsqrt())
@@ -292,6 +292,33 @@ def _atanh_backward(grad, self):
 def _tie_half(grad, self, other):
     """maximum/minimum: at ties each input gets half the gradient."""
     return _where(self == other, div_scalar(grad, 2), grad)
+
+
+def _times(grad, x, ufunc=None, op=None):
+    """``grad * x``, or ``grad * op(x)``, in a derivative rule.  In a backward without
+    create_graph (grad mode is off) with float operands of grad's dtype, the ufuncs run
+    directly: the kernels the Tensor ops would call, so the same values, without their
+    dispatch (the rule's cost decides a small tensor's backward).  Otherwise Tensor ops,
+    recorded under create_graph as torch's formula."""
+    if not _state.enabled:
+        d = grad._dtype
+        xc = x.__class__
+        if d is D.float32 or d is D.float64:
+            if xc is Tensor and x._dtype is d:
+                b = x._data if ufunc is None else ufunc(x._data)
+                return make(np.multiply(grad._data, b), d)
+            if ufunc is None and (xc is builtins.float or xc is builtins.int):
+                c = _SCALAR_CONSTS[d].get(x)
+                return make(np.multiply(grad._data, scalar_constant(x, d) if c is None else c), d)
+    return grad * (x if op is None else op(x))
+
+
+def _neg_sin(a):
+    return np.negative(np.sin(a))
+
+
+def _neg_sin_op(x):
+    return -x.sin()
 
 
 def _atan2_backward(grad, self, other, numerator):
@@ -557,9 +584,7 @@ def add(input, other, *, alpha=1, out=None):
                 input, other = other, input
             res = finish(ADD, r, dtype, (input, other, alpha))
             return handle_out(res, out, "add") if out is not None else res
-        y = y * array_of(alpha, dtype) if _isinstance(y, np.ndarray) else number_value(other) * alpha
-        if _isinstance(y, np.ndarray) and y.dtype != dtype.np:
-            y = y.astype(dtype.np)
+        y = _int_scaled(y, alpha, dtype)
     if dtype is D.bool_:
         r = _run2(np.logical_or, x, y, input, other)
     else:
@@ -585,7 +610,49 @@ def _alpha_fma(x, y, alpha, dtype, a, b):
         return np.asarray(_fma(yy, al, xx, work)).astype(dtype.np, copy=False)
 
 
+# the range a Python int converts to an integral dtype in (torch's checked conversion of a
+# Scalar; an unsigned type also takes the negatives of its values) and the C name it reports
+_INT_RANGES = {D.uint8: (-255, 255, "uint8_t"), D.int8: (-128, 127, "int8_t"),
+               D.int16: (-2 ** 15, 2 ** 15 - 1, "int16_t"), D.int32: (-2 ** 31, 2 ** 31 - 1, "int"),
+               D.int64: (-2 ** 63, 2 ** 63 - 1, "int64_t")}
+
+
+def _check_int_fits(d, *values):
+    """Python ints converted to the integral dtype ``d`` (an alpha, a bound, a fill value)."""
+    r = _INT_RANGES.get(d)
+    if r is not None:
+        for v in values:
+            if v.__class__ is builtins.int and not r[0] <= v <= r[1]:
+                raise RuntimeError(f"value cannot be converted to type {r[2]} without overflow")
+
+
+def _wrap64(v):
+    return (v + 2 ** 63) % 2 ** 64 - 2 ** 63
+
+
+def _neg_alpha(alpha):
+    """sub's -alpha: torch negates an int alpha in int64, wrapping (-2**63 stays, one above
+    int64's range wraps first)."""
+    alpha = number_value(alpha)
+    if alpha.__class__ is builtins.int:
+        return _wrap64(-_wrap64(alpha))
+    return -alpha
+
+
+def _int_scaled(y, alpha, d):
+    """alpha * y (an array or a number of the integral dtype ``d``) in ``d``: alpha converted
+    to ``d`` first, the product wrapping, as torch's integer kernels."""
+    a = array_of(number_value(alpha), d)
+    if _isinstance(y, np.ndarray):
+        return np.multiply(y, a, dtype=d.np)
+    return array_of(number_value(y) * int(a), d)
+
+
 def _check_alpha(alpha, dtype, fn):
+    if alpha.__class__ is builtins.int:
+        int_scalar_check(alpha)
+        # sub adds -alpha, negated in int64
+        _check_int_fits(dtype, alpha if fn[:3] != "sub" else _wrap64(-_wrap64(alpha)))
     if _isinstance(alpha, (builtins.bool, np.bool_)) and dtype is not D.bool_:
         raise RuntimeError("Boolean alpha only supported for Boolean results.")
     if dtype.category != FLOATING and _isinstance(alpha, (builtins.float, np.floating)):
@@ -614,10 +681,9 @@ def sub(input, other, *, alpha=1, out=None):
     if alpha is not _ONE:  # 1.0 and True are checked too
         _check_alpha(alpha, dtype, "sub")
         if dtype.category == FLOATING:
-            r = _alpha_fma(x, y, -number_value(alpha), dtype, input, other)
+            r = _alpha_fma(x, y, _neg_alpha(alpha), dtype, input, other)
         else:
-            y = np.multiply(y, alpha, dtype=dtype.np) if _isinstance(y, np.ndarray) else y * alpha
-            r = _run2(np.subtract, x, y, input, other)
+            r = _run2(np.subtract, x, _int_scaled(y, alpha, dtype), input, other)
     else:
         r = _run2(np.subtract, x, y, input, other)
     if not _isinstance(input, Tensor):
@@ -1437,6 +1503,7 @@ def clamp(input, min=None, max=None, *, out=None):  # noqa: A002
     if _isinstance(min, Tensor) or _isinstance(max, Tensor):
         return _clamp_tensor(input, min, max, out)
     d = result_type(*[v for v in (input, min, max) if v is not None])
+    _check_int_fits(d, min, max)
     if d is D.bool_:
         raise not_implemented_for("clamp_scalar_cpu" if min is not None and max is not None else
                                   "clamp_min_scalar_cpu" if min is not None else
@@ -1516,7 +1583,11 @@ def clamp_max(input, max, *, out=None):  # noqa: A002
 def clamp_(self, min=None, max=None):  # noqa: A002
     if min is None and max is None:
         raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    for v in (min, max):
+        if v.__class__ is builtins.int:
+            int_scalar_check(v)
     d = self._dtype
+    _check_int_fits(d, min, max)
     if _isinstance(min, Tensor) or _isinstance(max, Tensor):
         return _assign_result(CLAMP_T, self, (self, min, max), (min, max),
                               lambda: clamp(self.detach(), min, max))
@@ -1637,6 +1708,8 @@ def lerp(input, end, weight, *, out=None):
                                f"{_c10_name(weight._dtype)}")
         op = LERP_T
     else:
+        if weight.__class__ is builtins.int:
+            int_scalar_check(weight)
         op = LERP
     _check_broadcast(input, end, weight)
     if d.category != FLOATING:
@@ -1655,6 +1728,8 @@ def lerp(input, end, weight, *, out=None):
 
 
 def addcmul(input, tensor1, tensor2, *, value=1, out=None):
+    if value.__class__ is builtins.int:
+        int_scalar_check(value)
     d = result_type(input, tensor1, tensor2)
     _check_broadcast(input, tensor1, tensor2)
     if d is D.bool_:
@@ -1682,6 +1757,8 @@ _ADDCDIV_INT = ("Integer division with addcdiv is no longer supported, and in a 
 
 
 def addcdiv(input, tensor1, tensor2, *, value=1, out=None):
+    if value.__class__ is builtins.int:
+        int_scalar_check(value)
     if (_isinstance(tensor1, Tensor) and tensor1._dtype.category != FLOATING and
             _isinstance(tensor2, Tensor) and tensor2._dtype.category != FLOATING):
         raise RuntimeError(_ADDCDIV_INT)
@@ -1901,13 +1978,13 @@ def _inplace_binary(op, fn, name, self, other, extra=(), alpha=None):
     if alpha is not None and alpha is not _ONE:
         _check_alpha(alpha, rd, name)
         if rd.category == FLOATING:
-            k = -number_value(alpha) if op is SUB else number_value(alpha)
+            k = _neg_alpha(alpha) if op is SUB else number_value(alpha)
 
             def compute(a):  # one fused multiply-add, as torch
                 np.copyto(a, _alpha_fma(a, y, k, rd, self, other), casting="unsafe")
 
             return _inplace(op, self, values, compute, (other,))
-        y = y * number_value(alpha) if _isinstance(y, np.ndarray) else number_value(other) * alpha
+        y = _int_scaled(y, alpha, rd)
 
     def compute(a):
         if rd is d:
@@ -2017,6 +2094,9 @@ def fill_(self, value):
     if not is_number(value):
         raise TypeError(f"fill_() received an invalid combination of arguments - got ({_tn(value)})")
     v = number_value(value)
+    if v.__class__ is builtins.int:
+        int_scalar_check(v)
+        _check_int_fits(self._dtype, v)
     return _inplace(FILL_, self, (self, value), lambda a: _fill(a, v))
 
 
@@ -2098,6 +2178,29 @@ subtract, multiply, divide = sub, mul, div
 _OPERAND = (Tensor, builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
 
 
+# A Python number meeting a float32/float64 array in a ufunc is converted to the array's dtype on
+# each call (NumPy's rule for Python scalars, as torch's for wrapped numbers), which costs about
+# as much as the arithmetic on a small tensor: the operators keep the converted 0-d arrays of the
+# numbers they meet (a bounded cache; the same value exactly, since the conversion is the same)
+_SCALAR_CONSTS = {D.float32: {}, D.float64: {}}
+
+
+def scalar_constant(v, d):
+    """``v`` (a Python float or int) as a 0-d array of ``d``, cached; ``v`` itself where the
+    cache cannot hold it: 0 (the keys 0.0 and -0.0 are equal), nan, what does not convert
+    to a finite value."""
+    if v != v or v == 0 or (v.__class__ is builtins.int and not -2 ** 53 <= v <= 2 ** 53):
+        return v
+    c = np.array(v, d.np)
+    if not np.isfinite(c):
+        return v
+    cache = _SCALAR_CONSTS[d]
+    if len(cache) >= 512:
+        cache.clear()
+    cache[v] = c
+    return c
+
+
 def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_only=False,
               pyop=None):
     """Build ``Tensor.__op__``.  ``general(a, b)`` handles what the fast path does not.
@@ -2109,6 +2212,7 @@ def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_
     """
     ndarray = np.ndarray
     float32, float64, bool_ = D.float32, D.float64, D.bool_
+    consts32, consts64 = _SCALAR_CONSTS[float32], _SCALAR_CONSTS[float64]
     swap = reflected and not commutes
     array = np.array
     f64 = np.float64
@@ -2133,13 +2237,18 @@ def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_
                     except ValueError:
                         return general(other, self) if reflected else general(self, other)
             elif (to is builtins.float or to is builtins.int) and (d is float32 or d is float64):
+                if to is builtins.int and not -0x8000000000000000 <= other <= 0xFFFFFFFFFFFFFFFF:
+                    int_scalar_check(other)
                 r = None
                 if d is float64 and pyop is not None and a.ndim == 0:
                     r = pyop(other, a.item()) if swap else pyop(a.item(), other)
                     if r is not None:
                         r = array(r, f64)
                 if r is None:
-                    r = ufunc(other, a) if swap else ufunc(a, other)
+                    c = (consts32 if d is float32 else consts64).get(other)
+                    if c is None:
+                        c = scalar_constant(other, d)
+                    r = ufunc(c, a) if swap else ufunc(a, c)
             elif _isinstance(other, _OPERAND):
                 return general(other, self) if reflected else general(self, other)
             else:
