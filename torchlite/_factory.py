@@ -1604,3 +1604,73 @@ def get_rng_state():
 def set_rng_state(new_state):
     from . import _random
     _random.set_rng_state(new_state._data if _isinstance(new_state, Tensor) else new_state)
+
+
+# --- out= of the factories ----------------------------------------------------------------
+
+def _with_out(fn, name):
+    """``fn`` (a factory) with torch's ``out=``: the result is computed in out's dtype (a
+    different ``dtype=`` is an error), written into ``out`` (resized to the result's shape
+    without a warning; arange keeps out's shape when the sizes agree and warns otherwise) and
+    ``out`` is returned."""
+
+    def with_out(*args, out=None, **kw):
+        if out is None:
+            return fn(*args, **kw)
+        if not _isinstance(out, Tensor):
+            raise TypeError(f"{name}(): argument 'out' must be Tensor, not {_tp_name(out)}")
+        dtype = _dtype_arg(kw.get("dtype"), name)
+        if dtype is not None and dtype is not out._dtype:
+            raise RuntimeError(f"dtype {_scalar(dtype)} does not match dtype of out parameter "
+                               f"({_scalar(out._dtype)})")
+        if out._requires_grad and _state.enabled:
+            if name in ("empty", "randn"):
+                raise RuntimeError("cannot resize variables that require grad")
+            raise RuntimeError(f"aten::{name}(): functions with out=... arguments don't support "
+                               "automatic differentiation, but one of the arguments requires grad.")
+        kw["dtype"] = out._dtype
+        requires_grad = kw.pop("requires_grad", False)
+        res = fn(*args, **kw)
+        if res._requires_grad and _state.enabled:
+            raise RuntimeError(f"{name}(): functions with out=... arguments don't support "
+                               "automatic differentiation, but one of the arguments requires grad.")
+        arr = res._data
+        shape = out._data.shape
+        if shape != arr.shape:
+            if name == "arange" and out._data.size == arr.size:
+                arr = arr.reshape(shape)
+            else:
+                if name == "arange" and out._data.size != 0:
+                    _errors.warn(
+                        f"The number of elements in the out tensor of shape {list(shape)} is "
+                        f"{out._data.size} which does not match the computed number of elements "
+                        f"{arr.size}. Note that this may occur as a result of rounding error. The "
+                        f"out tensor will be resized to a tensor of shape ({arr.size},).")
+                out._data = np.empty(arr.shape, out._dtype.np)
+        np.copyto(out._data, arr, casting="unsafe")
+        if out._vc is not None:
+            out._vc[0] += 1
+        if requires_grad:
+            out.requires_grad_(True)
+        return out
+
+    with_out.__name__ = with_out.__qualname__ = fn.__name__
+    with_out.__doc__ = fn.__doc__
+    with_out.__module__ = fn.__module__
+    with_out.__wrapped__ = fn
+    return with_out
+
+
+zeros = _with_out(zeros, "zeros")
+ones = _with_out(ones, "ones")
+empty = _with_out(empty, "empty")
+full = _with_out(full, "full")
+eye = _with_out(eye, "eye")
+arange = _with_out(arange, "arange")
+linspace = _with_out(linspace, "linspace")
+logspace = _with_out(logspace, "logspace")
+rand = _with_out(rand, "rand")
+randn = _with_out(randn, "randn")
+randint = _with_out(randint, "randint")
+randperm = _with_out(randperm, "randperm")
+normal = _with_out(normal, "normal")

@@ -15,8 +15,12 @@ def _make(name, fields=("values", "indices")):
         body = ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self))
         return f"torch.return_types.{name}(\n{body})"
 
+    def __getattr__(self, attr):  # torch's structseq names its type in full
+        raise AttributeError(f"'torch.return_types.{name}' object has no attribute '{attr}'")
+
     ns = {"__slots__": (), "__new__": __new__, "__repr__": __repr__, "__str__": __repr__,
-          "_fields": fields, "n_fields": len(fields), "n_sequence_fields": len(fields),
+          "__getattr__": __getattr__,
+          "n_fields": len(fields), "n_sequence_fields": len(fields),
           "n_unnamed_fields": 0, "__module__": "torch.return_types",
           "__reduce__": lambda self: (type(self), (tuple(self),))}
     for i, f in enumerate(fields):

@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import _dtype as D
 from .._dispatch import defop, finish, bump
-from .._tensor import scalar_type_name
+from .._tensor import scalar_type_name, Tensor
 from ._common import check_tensor, wrap_dim, broadcast_shapes, not_implemented_for
 from . import shape as S
 
@@ -118,6 +118,31 @@ def _strides(a):
     return tuple(s // a.itemsize for s in a.strides)
 
 
+def _out(res, out, name, style="expected"):
+    """Write ``res`` into ``out=`` after the out-dtype check of the op's kernel, in its words
+    (autograd's out= error comes first, as in torch)."""
+    if out is None:
+        return res
+    from ._common import handle_out, _state
+    if (isinstance(out, Tensor) and out._dtype is not res._dtype
+            and not (_state.enabled and (res._requires_grad or out._requires_grad))):
+        o, r = out._dtype, res._dtype
+        if style == "dot":
+            msg = (f"result dtype {scalar_type_name(o)} does not match input dtype "
+                   f"{scalar_type_name(r)}")
+        elif style == "addmv":
+            msg = (f"addmv input tensors must have the same dtype, but got {scalar_type_name(o)}, "
+                   f"{scalar_type_name(r)}, and {scalar_type_name(r)}")
+        elif style == "tensordot":
+            msg = (f"tensordot: Expected the output tensor to have dtype {scalar_type_name(r)}, "
+                   f"but got an output tensor with dtype {scalar_type_name(o)}")
+        else:
+            msg = (f"Expected out tensor to have dtype {_scalar_name_lower(r)}, but got "
+                   f"{_scalar_name_lower(o)} instead")
+        raise RuntimeError(msg)
+    return handle_out(res, out, name)
+
+
 def _matmul_np(a, b):
     return np.matmul(a, b)
 
@@ -137,10 +162,7 @@ def mm(input, mat2, *, out=None):
     _no_bool("addmm_impl_cpu_", input, input, mat2)
     res = finish(MM, _matmul_np(a, b), input._dtype,
                  (input, mat2, a.shape, b.shape, _strides(a), _strides(b)))
-    if out is not None:
-        from ._common import handle_out
-        return handle_out(res, out, "mm")
-    return res
+    return _out(res, out, "mm")
 
 
 def bmm(input, mat2, *, out=None):
@@ -156,7 +178,7 @@ def bmm(input, mat2, *, out=None):
                            f"[{a.shape[0]}, {a.shape[2]}] but got: [{b.shape[0]}, {b.shape[1]}].")
     _check_scalar_type(input, mat2)
     _no_bool("bmm", input, input, mat2)
-    return finish(BMM, _matmul_np(a, b), input._dtype, (input, mat2))
+    return _out(finish(BMM, _matmul_np(a, b), input._dtype, (input, mat2)), out, "bmm")
 
 
 def mv(input, vec, *, out=None):
@@ -172,15 +194,15 @@ def mv(input, vec, *, out=None):
         v, m = scalar_type_name(vec._dtype), scalar_type_name(input._dtype)
         raise RuntimeError(f"addmv input tensors must have the same dtype, but got {v}, {m}, and {v}")
     _no_bool("addmv_impl_cpu", input, input, vec)
-    return finish(MV, _matmul_np(a, b), input._dtype, (input, vec))
+    return _out(finish(MV, _matmul_np(a, b), input._dtype, (input, vec)), out, "mv", "addmv")
 
 
 def dot(input, tensor, *, out=None):
-    return _dot(input, tensor, DOT, "dot")
+    return _out(_dot(input, tensor, DOT, "dot"), out, "dot", "dot")
 
 
 def vdot(input, other, *, out=None):
-    return _dot(input, other, VDOT, "vdot")
+    return _out(_dot(input, other, VDOT, "vdot"), out, "vdot", "dot")
 
 
 def _dot(input, tensor, op, name):
@@ -203,6 +225,8 @@ def _dot(input, tensor, op, name):
 
 def inner(input, other, *, out=None):
     """torch.inner: a product with a 0-dim operand, else tensordot over the last dims."""
+    if out is not None:
+        return _out(inner(input, other), out, "inner", "tensordot")
     check_tensor(input, "inner")
     check_tensor(other, "inner", "other", 2)
     sa, sb = input._data.shape, other._data.shape
@@ -234,16 +258,15 @@ def matmul(input, other, *, out=None):
         raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {da}D "
                            f"and {db}D")
     if da == 1 and db == 1:
-        res = dot(input, other)
+        return _out(dot(input, other), out, "matmul", "dot")
     elif da == 2 and db == 1:
-        res = mv(input, other)
+        return _out(mv(input, other), out, "matmul", "addmv")
     elif da == 1 and db == 2:
         # torch: mm of the unsqueezed vector, then squeeze_(0), an in-place op: the result
         # starts at version 1; out= is written as the (1, m) product, then squeezed
         r = mm(S.unsqueeze(input, 0), other)
         if out is not None:
-            from ._common import handle_out
-            handle_out(r, out, "matmul")
+            _out(r, out, "matmul")
             out._data = out._data.reshape(out._data.shape[1:])
             bump(out)
             return out
@@ -269,10 +292,7 @@ def matmul(input, other, *, out=None):
             res = S.transpose(r, -1, -2).contiguous() if da == 2 else r
     else:
         res = _batched(input, other)
-    if out is not None:
-        from ._common import handle_out
-        return handle_out(res, out, "matmul")
-    return res
+    return _out(res, out, "matmul")
 
 
 def _squeeze_first(r):
@@ -351,12 +371,15 @@ def _batched(a, b):
     return _unsafe_view(r, out_shape)
 
 
-def outer(input, vec2):
+def outer(input, vec2, *, out=None):
     check_tensor(input, "outer")
     if input._data.ndim != 1:
         raise RuntimeError(f"outer: Expected 1-D argument self, but got {input._data.ndim}-D")
     if vec2._data.ndim != 1:
         raise RuntimeError(f"outer: Expected 1-D argument vec2, but got {vec2._data.ndim}-D")
+    if out is not None:
+        from ._common import handle_out
+        return handle_out(S.reshape(input, (-1, 1)) * vec2, out, "mul")  # torch: mul's out=
     return S.reshape(input, (-1, 1)) * vec2
 
 
@@ -398,10 +421,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1, out=None):
         r = prod if beta == 0 else _scaled(input._data, beta, d) + prod
     res = finish(ADDMM, np.asarray(r).astype(d.np, copy=False), d,
                  (input, mat1, mat2, beta, alpha, a.shape, _strides(a), b.shape, _strides(b)))
-    if out is not None:
-        from ._common import handle_out
-        return handle_out(res, out, "addmm")
-    return res
+    return _out(res, out, "addmm")
 
 
 def baddbmm(input, batch1, batch2, *, beta=1, alpha=1, out=None):
@@ -429,10 +449,7 @@ def baddbmm(input, batch1, batch2, *, beta=1, alpha=1, out=None):
         r = prod if beta == 0 else _scaled(input._data, beta, d) + prod
     res = finish(BADDBMM, np.asarray(r).astype(d.np, copy=False), d,
                  (input, batch1, batch2, beta, alpha))
-    if out is not None:
-        from ._common import handle_out
-        return handle_out(res, out, "baddbmm")
-    return res
+    return _out(res, out, "baddbmm")
 
 
 def cross(input, other, dim=None, *, out=None):
@@ -445,15 +462,14 @@ def cross(input, other, dim=None, *, out=None):
                           "Please either pass the dim explicitly or simply use torch.linalg.cross.\n"
                           "The default value of dim will change to agree with that of linalg.cross in "
                           "a future release.")
-        if a.ndim == b.ndim:
-            shape = broadcast_shapes(a.shape, b.shape)
-            dim = next((i for i, s in enumerate(shape) if s == 3), -1)
-        else:
-            dim = -1
-    return linalg_cross(input, other, dim=dim)
+        # torch takes the first dim of size 3 of the input (not of the broadcast shape)
+        dim = next((i for i, s in enumerate(a.shape) if s == 3), None)
+        if dim is None:
+            raise RuntimeError("no dimension of size 3 in input")
+    return linalg_cross(input, other, dim=dim, out=out)
 
 
-def linalg_cross(input, other, *, dim=-1):
+def linalg_cross(input, other, *, dim=-1, out=None):
     check_tensor(input, "linalg_cross")
     check_tensor(other, "linalg_cross", "other", 2)
     a, b = input._data, other._data
@@ -469,14 +485,92 @@ def linalg_cross(input, other, *, dim=-1):
     _no_bool("cross", input)
     with np.errstate(all="ignore"):
         r = np.cross(np.broadcast_to(a, shape), np.broadcast_to(b, shape), axis=d).astype(dtype.np)
-    return finish(CROSS, r, dtype, (input, other, d))
+    return _out(finish(CROSS, r, dtype, (input, other, d)), out, "linalg_cross")
 
 
 _LABELS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # torch's label order
 _ELL = "."
 
 
+def _einsum_check(equation, operands):
+    """torch's einsum equation checks, in its order and words (indices into ``equation``)."""
+    lhs, arrow, rhs = equation.partition("->")
+    n_ops = len(operands)
+    labels = [[]]
+    found_ell = False
+    i = 0
+    while i < len(lhs):
+        c = lhs[i]
+        if c == ".":
+            op = len(labels) - 1
+            if found_ell:
+                raise RuntimeError(f"einsum(): found '.' for operand {op} for which an ellipsis "
+                                   "was already found")
+            if not (i + 2 < len(lhs) and lhs[i + 1] == "." and lhs[i + 2] == "."):
+                raise RuntimeError(f"einsum(): found '.' for operand {op} that is not part of "
+                                   "any ellipsis")
+            i += 2
+            labels[-1].append(_ELL)
+            found_ell = True
+        elif c == ",":
+            labels.append([])
+            if len(labels) > n_ops:
+                raise RuntimeError("einsum(): fewer operands were provided than specified in the "
+                                   "equation")
+            found_ell = False
+        elif c != " ":
+            if not ("a" <= c <= "z" or "A" <= c <= "Z"):
+                raise RuntimeError(f"einsum(): invalid subscript given at index {i} in the "
+                                   "equation string, subscripts must be in [a-zA-Z]")
+            labels[-1].append(c)
+        i += 1
+    if len(labels) != n_ops:
+        raise RuntimeError("einsum(): more operands were provided than specified in the equation")
+    counts = {}
+    for k, (lab, op) in enumerate(zip(labels, operands)):
+        ndim = op._data.ndim if _isinstance(op, Tensor) else 0
+        n = len(lab) - (_ELL in lab)
+        for c in lab:
+            counts[c] = counts.get(c, 0) + 1
+        if _ELL in lab and n > ndim:
+            raise RuntimeError(f"einsum(): the number of subscripts in the equation ({n}) is more "
+                               f"than the number of dimensions ({ndim}) for operand {k}")
+        if _ELL not in lab and n != ndim:
+            raise RuntimeError(f"einsum(): the number of subscripts in the equation ({n}) does not "
+                               f"match the number of dimensions ({ndim}) for operand {k} and no "
+                               "ellipsis was given")
+    if not arrow:
+        return
+    found_ell = False
+    seen = set()
+    i = 0
+    while i < len(rhs):
+        c = rhs[i]
+        if c == ".":
+            if found_ell:
+                raise RuntimeError("einsum(): found '.' for output but an ellipsis (...) was "
+                                   "already found")
+            if not (i + 2 < len(rhs) and rhs[i + 1] == "." and rhs[i + 2] == "."):
+                raise RuntimeError("einsum(): found '.' for output that is not part of any "
+                                   "ellipsis (...)")
+            i += 2
+            found_ell = True
+        elif c != " ":
+            if not ("a" <= c <= "z" or "A" <= c <= "Z"):
+                raise RuntimeError(f"einsum(): invalid subscript given at index {len(lhs) + 2 + i} "
+                                   "in the equation string, subscripts must be in [a-zA-Z]")
+            if c in seen:
+                raise RuntimeError(f"einsum(): output subscript {c} appears more than once in the "
+                                   "output")
+            if c not in counts:
+                raise RuntimeError(f"einsum(): output subscript {c} does not appear in the "
+                                   "equation for any input operand")
+            seen.add(c)
+        i += 1
+
+
 def _einsum_parse(equation, operands):
+    _einsum_check(equation, operands)
     eq = equation.replace(" ", "")
     lhs, arrow, rhs = eq.partition("->")
     terms = lhs.split(",")
