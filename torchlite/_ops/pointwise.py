@@ -617,6 +617,10 @@ _INT_RANGES = {D.uint8: (-255, 255, "uint8_t"), D.int8: (-128, 127, "int8_t"),
                D.int64: (-2 ** 63, 2 ** 63 - 1, "int64_t")}
 
 
+_C_TYPE_NAMES = {D.uint8: "unsigned char", D.int8: "signed char", D.int16: "short int",
+                 D.int32: "int", D.int64: "long int", D.bool_: "bool"}
+
+
 def _check_int_fits(d, *values):
     """Python ints converted to the integral dtype ``d`` (an alpha, a bound, a fill value)."""
     r = _INT_RANGES.get(d)
@@ -1294,7 +1298,8 @@ def _sign_np(a, d):
 def sgn(input, *, out=None):
     check_tensor(input, "sgn")
     d = input._dtype
-    return finish(SGN, _sign_np(input._data, d), d, (input,))
+    res = finish(SGN, _sign_np(input._data, d), d, (input,))
+    return handle_out(res, out, "sgn") if out is not None else res
 
 
 def _rounding(op, fn, kernel):
@@ -1595,7 +1600,8 @@ def clamp_(self, min=None, max=None):  # noqa: A002
     lo = None if min is None else array_of(min, d)
     hi = None if max is None else array_of(max, d)
     if d.category != FLOATING and (_isinstance(min, builtins.float) or _isinstance(max, builtins.float)):
-        raise RuntimeError(_errors.cant_cast("Float", _scalar_name(d)))
+        # torch's clamp kernel names the C type ("long int"), where other in-place ops say "Long"
+        raise RuntimeError(_errors.cant_cast("Float", _C_TYPE_NAMES[d]))
     return _inplace(CLAMP, self, (self, min, max), lambda a: np.copyto(a, _clip(a, lo, hi, d)))
 
 
@@ -1636,6 +1642,11 @@ def where(condition, input=None, other=None, *, out=None):
         from .indexing import nonzero
         return nonzero(condition, as_tuple=True)
     check_tensor(condition, "where", "condition", 1)
+    if out is not None and not _isinstance(input, Tensor):
+        # torch's only out= overload takes a tensor input (the scalar ones have no out=)
+        check_tensor(input, "where", "input", 2)
+    if out is not None and not _isinstance(other, Tensor):
+        check_tensor(other, "where", "other", 3)
     if condition._dtype is not D.bool_ and condition._dtype is not D.uint8:
         raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor "
                            f"with dtype {_scalar_name(condition._dtype)}")
@@ -1858,7 +1869,8 @@ def bitwise_not(input, *, out=None):
     if d.category == FLOATING:
         raise not_implemented_for("bitwise_not_cpu", d)
     r = np.logical_not(input._data) if d is D.bool_ else np.invert(input._data)
-    return make(r, d)
+    res = make(r, d)
+    return handle_out(res, out, "bitwise_not") if out is not None else res
 
 
 def invert(self):
