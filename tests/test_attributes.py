@@ -583,3 +583,38 @@ def test_repr_drawn(shape, dtype, grad, seed):
             out = [repr(t), str(t)]
         return out, t.shape, t.dtype, t.numel(), t.dim()
     check(fn)
+
+
+# x.mT / x.mH / x.H: on a 0-d tensor torch returns x itself with a once-per-process deprecation
+# warning (each property its own); elsewhere they transpose the last two dims (TransposeBackward0),
+# with torch's errors below 2 dims (and above 2 for H)
+_MATRIX_T_ZERO_DIM = """
+import warnings
+warnings.simplefilter("always")
+import {lib} as T
+x = T.tensor(1.5, requires_grad=True)
+for name in ("mT", "mH", "H", "mT", "mH", "H"):
+    y = getattr(x, name)
+    print(name, y is x, y.grad_fn, y.requires_grad)
+"""
+
+
+def test_matrix_transposes_of_0d_in_fresh_processes():
+    import subprocess
+    import sys
+    out = []
+    for lib in ("torch", "torchlite"):
+        r = subprocess.run([sys.executable, "-c", _MATRIX_T_ZERO_DIM.format(lib=lib)],
+                           capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+        warns = [(line.split(": ", 2)[1], norm_msg(line.split(": ", 2)[2])) for line in
+                 r.stderr.splitlines() if "Warning: " in line]
+        out.append((r.stdout, warns))
+    assert out[0] == out[1]
+
+
+@pytest.mark.parametrize("name", ["mT", "mH", "H"])
+@pytest.mark.parametrize("shape", [(3,), (2, 3), (2, 3, 4), (1, 2, 3, 4)], ids=str)
+def test_matrix_transposes(name, shape):
+    check(lambda T: getattr(T.arange(24.).reshape(-1)[:int(np.prod(shape))].reshape(shape)
+                            .requires_grad_(), name))

@@ -325,3 +325,42 @@ def test_misuse(src):
 
 def test_table_size():
     assert len(MISUSE) >= 80
+
+
+# --- a method's argument errors count positions without self (torch's parser for the method);
+# the function's count self ------------------------------------------------------------------
+
+METHOD_ARGUMENT_ERRORS = [
+    "T.ones(2).add('a')", "T.add(T.ones(2), 'a')", "T.ones(2).add(1, 'a')",
+    "T.ones(2).sub('a')", "T.ones(2).mul(None)", "T.ones(2).div([1])", "T.ones(2).add_('a')",
+    "T.ones(2).add_(1, 'a')", "T.ones(2).atan2('a')", "T.ones(2).maximum('a')",
+    "T.ones(2).matmul('a')", "T.ones(2).dot('a')", "T.dot(T.ones(2), 'a')",
+    "T.ones(2).masked_fill(T.ones(2) > 0, 'a')", "T.ones(2).masked_fill_(T.ones(2) > 0, 'a')",
+    # argmax/argmin: dim an int (or None, or a 0-d integer tensor), keepdim a bool
+    "T.ones(1, 2).argmax((0, 1))", "T.argmax(T.ones(1, 2), (0, 1))",
+    "T.ones(1, 2).argmin(dim=(0,))", "T.argmin(T.ones(1, 2), dim=[0])",
+    "T.ones(1, 2).argmax(1.5)", "T.ones(1, 2).argmax(True)", "T.argmax(T.ones(1, 2), 0, 1)",
+    "T.ones(1, 2).argmax(0, 'a')", "T.ones(1, 2).argmax(keepdim='a')",
+    "T.ones(1, 2).argmax(dim=None, keepdim=np.bool_(True))",
+    "T.ones(1, 2).argmax(0, True, 1)", "T.argmax(T.ones(1, 2), 0, True, 1)",
+    "T.ones(1, 2).argmax(0, dim=1)", "T.ones(1, 2).argmax(foo=1)",
+    "T.argmax(T.ones(1, 2), T.tensor(1.0))", "T.ones(1, 2).argmax(0, T.tensor(True))",
+    "T.ones(1, 2).argmax(dim=T.tensor([0]))",
+]
+
+
+@pytest.mark.parametrize("src", METHOD_ARGUMENT_ERRORS)
+def test_method_argument_errors(src):
+    et, _ = _run(src, torch)
+    el, _ = _run(src, torchlite)
+    assert et is not None and el is not None, (et, el)
+    assert (type(el).__name__, norm_msg(el)) == (type(et).__name__, norm_msg(et))
+
+
+@pytest.mark.parametrize("src", ["T.ones(1, 2).argmax(T.tensor(1))", "T.ones(1, 2).argmax(np.int64(1))",
+                                 "T.argmax(input=T.ones(1, 2), dim=1)", "T.ones(1, 2).argmin(None, True)",
+                                 "T.argmin(T.ones(2, 3), 1, True)"])
+def test_argmax_accepted_arguments(src):
+    vt = eval(src, {"T": torch, "np": np})
+    vl = eval(src, {"T": torchlite, "np": np})
+    assert vt.tolist() == vl.tolist() and str(vt.dtype) == str(vl.dtype)

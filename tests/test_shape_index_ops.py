@@ -312,3 +312,77 @@ def test_scatter_reduce_tensor_src_warns_once():
             for lib in ("torch", "torchlite")]
     assert outs[0] == outs[1], outs
     assert "deprecated" in outs[0]
+
+
+# --- masked_fill broadcasts self against the mask (out of place); in place, self must hold the
+# broadcast shape ---------------------------------------------------------------------------
+
+MASKED_FILL_SHAPES = [((2,), (2, 2)), ((2, 1), (1, 3)), ((3,), (2, 1)), ((), (2,)), ((2,), ()),
+                      ((2, 3), (3,)), ((2,), (3,))]
+
+
+@pytest.mark.parametrize("value", ["1.5", "T.tensor(2.0)", "T.tensor(2.0, requires_grad=True)"])
+@pytest.mark.parametrize("shapes", MASKED_FILL_SHAPES, ids=str)
+def test_masked_fill_broadcasts(shapes, value):
+    sx, sm = shapes
+    nx, nm = int(np.prod(sx)), int(np.prod(sm))
+
+    def f(T):
+        x = T.arange(float(nx)).reshape(sx).requires_grad_()
+        m = (T.arange(nm).reshape(sm) % 2) == 0
+        v = eval(value, {"T": T})
+        y = x.masked_fill(m, v)
+        y.sum().backward()
+        return y, x.grad, (v.grad if isinstance(v, T.Tensor) else None)
+    check(f)
+
+
+@pytest.mark.parametrize("shapes", MASKED_FILL_SHAPES, ids=str)
+def test_masked_fill_inplace_shapes(shapes):
+    sx, sm = shapes
+    nx, nm = int(np.prod(sx)), int(np.prod(sm))
+
+    def f(T):
+        x = T.arange(float(nx)).reshape(sx)
+        m = (T.arange(nm).reshape(sm) % 2) == 0
+        return x.masked_fill_(m, 1.5)
+    check(f)
+
+
+@pytest.mark.parametrize("src", [
+    "x.masked_fill_(T.ones(2), 1.0)",  # the leaf error first
+    "x.masked_fill_(T.ones(2, dtype=T.bool), T.ones(2))",
+    "(x * 1).masked_fill_(T.ones(3, dtype=T.bool), 1.0)",
+    "(x * 1).masked_fill_(T.ones(2, 2, dtype=T.bool), T.ones(2))",  # the value's dim first
+    "(x * 1).masked_fill_(T.ones(2), T.ones(2))",  # the value's dim before the mask's dtype
+    "(x * 1).masked_fill_(T.ones(2, 2, dtype=T.bool), 1.0)",
+    "x.masked_fill(x > 0, 'a')",
+    "x.masked_fill_(x > 0, None)",
+    "x.masked_fill(1, 2.0)",
+    "T.masked_fill(x, x > 0, 'a')",
+    "T.masked_fill(x, 1, 2.0)",
+    "T.masked_fill(1, x > 0, 2.0)",
+])
+def test_masked_fill_argument_errors(src):
+    def f(T):
+        x = T.zeros(2, requires_grad=True)
+        return eval(src, {"T": T, "x": x})
+    check(f)
+
+
+# --- IndexBackward0 saves its indices as tensors: freed by a backward --------------------------
+
+@pytest.mark.parametrize("index", ["[[1, 0]]", "[T.tensor([True, False, True])]",
+                                   "[[0, 2], 0]", "[1:, [0]]"])
+def test_index_backward_frees_indices(index):
+    def f(T):
+        x = T.arange(6.).reshape(3, 2).requires_grad_()
+        y = eval(f"x{index}", {"T": T, "x": x})
+        y.sum().backward(retain_graph=True)
+        y.sum().backward()  # retained: works
+        try:
+            y.sum().backward()
+        except RuntimeError as e:
+            return x.grad, str(e)
+        return x.grad, None
+    check(f)

@@ -214,12 +214,15 @@ def _describe(data, dtype, grad_fn, output_nr):
 
 def _short_name(node):
     # torch names the op that produced the tensor: "MulBackward0" -> "Mul", but
-    # "SumBackward1" -> "Sum1", "FooBackward" -> "Foo"
+    # "SumBackward1" -> "Sum1", "FooBackward" -> "Foo"; a name that does not end in
+    # "Backward<N>" stays whole ("torch::autograd::CopyBackwards", "...::CopySlices")
     name = node.name()
-    i = name.find("Backward")
+    i = name.rfind("Backward")
     if i <= 0:
         return name
     rest = name[i + 8:]
+    if rest and not rest.isdigit():
+        return name
     return name[:i] + ("" if rest == "0" else rest)
 
 
@@ -600,40 +603,99 @@ def finish_view(op, base, out, values, step):
 
 # --- in-place -------------------------------------------------------------------
 
-def check_inplace(self, values, n_inputs):
+def check_inplace(self, values, n_inputs, overlap=False):
     """Raise torch's error for an in-place op that autograd can't allow.
 
-    Returns True if the op must be recorded.
+    Returns True if the op must be recorded.  As torch, the autograd checks come first, then
+    (``overlap``: the ops torch runs through TensorIterator, copy_, the random fills, scatter)
+    the internal-overlap check of the written-to tensor.
     """
     if self._vc is None and not _state.inference:
         raise RuntimeError(_errors.INFERENCE_INPLACE)
-    if not _state.enabled:
-        return False
     view = self._view
     if view is not None:
-        if view.creation == MULTI_OUTPUT and self._requires_grad:
-            raise RuntimeError(_errors.multi_view_inplace(view.multi_nr, view.multi_name))
-        if view.creation == NO_GRAD_MODE and self._requires_grad:
-            raise RuntimeError(_errors.NO_GRAD_VIEW_INPLACE)
-        if view.creation == IN_CUSTOM_FUNCTION and self._requires_grad:
-            raise RuntimeError(f"Output {view.multi_nr} of {view.multi_name} is a view and is being "
-                               f"modified inplace. {_CUSTOM_VIEW}")
-    if self._requires_grad and self._grad_fn is None:
-        if view is not None:
-            raise RuntimeError(_errors.VIEW_OF_LEAF_INPLACE)
-        raise RuntimeError(_errors.LEAF_INPLACE)
-    if view is not None:
-        base = view.base
-        # as torch: a view requiring grad whose base is a leaf (requiring grad or not)
-        if self._requires_grad and base._grad_fn is None:
-            raise RuntimeError(_errors.VIEW_OF_LEAF_INPLACE)
+        return _check_inplace_view(self, view, values, n_inputs, overlap)
+    if not _state.enabled:
+        return False
     if self._requires_grad:
+        if self._grad_fn is None:
+            raise RuntimeError(_errors.LEAF_INPLACE)
         return True
     for i in range(n_inputs):
         v = values[i]
         if _isinstance(v, Tensor) and v._requires_grad:
             return True
     return False
+
+
+def _check_inplace_view(self, view, values, n_inputs, overlap):
+    """check_inplace for a view, in torch's order (its check_inplace, then the kernel's)."""
+    recording = False
+    if _state.enabled:
+        base = view.base
+        # torch's requires_grad() of a view: its own flag or its base's
+        rg = self._requires_grad or base._requires_grad
+        if rg or _any_requires_grad(values, n_inputs):
+            if view.creation != DEFAULT:
+                raise RuntimeError(_view_inplace_error(self, view, False))
+            if rg:
+                # torch reads is_leaf() without regenerating a view's grad_fn
+                if base._grad_fn is None:
+                    raise RuntimeError(_errors.VIEW_OF_LEAF_INPLACE)
+                if self._grad_fn is None:
+                    raise RuntimeError(_errors.LEAF_INPLACE)
+            recording = True
+    if overlap and 0 in self._data.strides:
+        check_internal_overlap(self)
+    return recording
+
+
+def _internal_overlap(a):
+    """torch's has_internal_overlap(...) == YES: an expanded (stride 0) dim of size > 1 in a
+    non-empty tensor; other self-overlapping layouts are too hard to tell (allowed)."""
+    if a.size == 0:
+        return False  # non-overlapping and dense
+    for n, st in zip(a.shape, a.strides):
+        if st == 0 and n > 1:
+            return True
+    return False
+
+
+def check_internal_overlap(t):
+    """torch's assert_no_internal_overlap."""
+    if _internal_overlap(t._data):
+        raise RuntimeError(_errors.INTERNAL_OVERLAP)
+
+
+def warn_internal_overlap(t, op_name):
+    """masked_fill_/index_fill_/index_put_ on an expanded tensor: torch writes, with a
+    deprecation warning (every time), instead of refusing."""
+    if _internal_overlap(t._data):
+        _errors.warn(_errors.expanded_inplace_deprecated(op_name))
+
+
+def _view_inplace_error(t, view, indirect):
+    """torch's message for an in-place op on a view it forbids to modify (made in no_grad mode,
+    by a multi-output op or inside a custom Function): ``t`` is modified (``indirect``: its
+    base or another view of it was).  Names t's own node, as torch, without regenerating it."""
+    creation = view.creation
+    modified = "its base or another view of its base has been" if indirect else "is being"
+    fn = t._grad_fn
+    no_grad = creation != MULTI_OUTPUT and creation != IN_CUSTOM_FUNCTION
+    if no_grad or fn is None:
+        if fn is not None:
+            prefix = (f"Output {t._output_nr} of {_short_name(fn)} is a view of a view which was "
+                      "created in")
+        else:
+            prefix = "A view was created in"
+        msg = f"{prefix} no_grad mode and {modified} modified inplace with grad mode enabled."
+    else:
+        msg = f"Output {t._output_nr} of {_short_name(fn)} is a view and {modified} modified inplace."
+    if creation == MULTI_OUTPUT:
+        return f"{msg} {_errors.MULTI_VIEW_SUFFIX}"
+    if creation == IN_CUSTOM_FUNCTION:
+        return f"{msg} {_CUSTOM_VIEW}"
+    return f"{msg} {_errors.NO_GRAD_VIEW_SUFFIX}"
 
 
 def bump(t):

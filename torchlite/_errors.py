@@ -38,18 +38,29 @@ INFERENCE_SAVED = ("Inference tensors cannot be saved for backward. Please do no
                    "created in inference mode in computation tracked by autograd. To work around "
                    "this, you can make a clone to get a normal tensor and use it in autograd, or "
                    "use `torch.no_grad()` instead of `torch.inference_mode()`.")
-NO_GRAD_VIEW_INPLACE = (
-    "A view was created in no_grad mode and is being modified inplace with grad mode enabled. "
+NO_GRAD_VIEW_SUFFIX = (
     "Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your "
     "code by moving both the view and the inplace either both inside the no_grad block (if you "
     "don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+NO_GRAD_VIEW_INPLACE = ("A view was created in no_grad mode and is being modified inplace with grad "
+                        "mode enabled. " + NO_GRAD_VIEW_SUFFIX)
+MULTI_VIEW_SUFFIX = ("This view is the output of a function that returns multiple views. Such "
+                     "functions do not allow the output views to be modified inplace. You should "
+                     "replace the inplace operation by an out-of-place one.")
+INTERNAL_OVERLAP = ("unsupported operation: more than one element of the written-to tensor refers "
+                    "to a single memory location. Please clone() the tensor before performing the "
+                    "operation.")
+
+
+def expanded_inplace_deprecated(op_name):
+    """masked_fill_/index_fill_/index_put_ writing into an expanded tensor (torch warns)."""
+    example = "tensor[indices] = tensor" if op_name == "index_put_" else "tensor[mask] = scalar"
+    return (f"Use of {op_name} on expanded tensors is deprecated. Please clone() the tensor before "
+            f"performing this operation. This also applies to advanced indexing e.g. {example}")
 
 
 def multi_view_inplace(nr, name):
-    return (f"Output {nr} of {name} is a view and is being modified inplace. This view is the "
-            "output of a function that returns multiple views. Such functions do not allow the "
-            "output views to be modified inplace. You should replace the inplace operation by an "
-            "out-of-place one.")
+    return f"Output {nr} of {name} is a view and is being modified inplace. {MULTI_VIEW_SUFFIX}"
 
 
 CREATE_GRAPH_CYCLE = (
@@ -126,8 +137,9 @@ def invalid_arguments(fn, args, overloads, accepts):
     for sig, kinds in overloads:
         lines.append(f" * {sig}")
         if len(kinds) == len(args):
-            marked = ", ".join(type(a).__name__ if accepts(k, a) else f"!{type(a).__name__}!"
-                               for k, a in zip(kinds, args))
+            # torch's description of the mismatch marks a Number argument even where it fits
+            marked = ", ".join(type(a).__name__ if k != "Number" and accepts(k, a)
+                               else f"!{type(a).__name__}!" for k, a in zip(kinds, args))
             lines.append(f"      didn't match because some of the arguments have invalid types: "
                          f"({marked})")
     return TypeError("\n".join(lines) + "\n")

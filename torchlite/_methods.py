@@ -8,6 +8,7 @@ so Python raises its own TypeError, as it does for torch.
 from __future__ import annotations
 
 import builtins
+import re
 
 import numpy as np
 
@@ -17,7 +18,7 @@ from ._tensor import Tensor, make
 from ._ops import pointwise as P, reduction as R, shape as S, indexing as I, linalg as L
 from ._ops import views_inplace as V
 from ._ops.pointwise import _assign_inplace
-from ._dispatch import check_inplace, record, bump, bump_after_record
+from ._dispatch import check_inplace, record, bump, bump_after_record, warn_internal_overlap
 from ._ops._common import quiet, quiet_enter, quiet_reset
 
 _OPERAND = (Tensor, builtins.bool, builtins.int, builtins.float, np.number, np.bool_)
@@ -84,11 +85,37 @@ def type_as(self, other):
     return to(self, other._dtype)
 
 
-def masked_fill_(self, mask, value):
+def masked_fill_(self, mask, value, _name="masked_fill_"):
+    vt = _isinstance(value, Tensor)
+    op, values = (S.MASKED_FILL_T, (self, value, mask)) if vt else (S.MASKED_FILL, (self, mask))
+    expanded = 0 in self._data.strides
+    S._masked_fill_types(_name, self, mask, value)
+    # torch's order: the autograd checks, the value's dim, the mask's dtype, the warning
+    # for an expanded self, then the mask's shape (it must broadcast to self's)
+    check_inplace(self, values, op.n_inputs)
+    if vt and value._data.ndim:
+        raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "
+                           f"tensor with {value._data.ndim} dimension(s).")
+    S._check_mask(mask, "masked_fill_")
+    if expanded:
+        warn_internal_overlap(self, _name)
+    ms = mask._data.shape
+    if ms != self._data.shape:
+        try:
+            shape = np.broadcast_shapes(self._data.shape, ms)
+        except ValueError:
+            from ._ops._common import broadcast_error
+            raise broadcast_error(self._data.shape, ms) from None
+        if shape != self._data.shape:
+            raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the "
+                               f"broadcast shape {list(shape)}")
     res = S.masked_fill(self.detach(), mask, value)
-    if _isinstance(value, Tensor):
-        return _assign_inplace(S.MASKED_FILL_T, self, (self, value, mask), res)
-    return _assign_inplace(S.MASKED_FILL, self, (self, mask), res)
+    if expanded:
+        # torch writes only the masked elements
+        m = np.broadcast_to(mask._data, self._data.shape)
+        return P._inplace(op, self, values,
+                          lambda a: np.copyto(a, res._data, casting="unsafe", where=m))
+    return _assign_inplace(op, self, values, res)
 
 
 def scatter_(self, dim, index, src=None, value=None, *, reduce=None):
@@ -149,7 +176,7 @@ def index_fill_(self, dim, index, value):
     key = (slice(None),) * d + (index._data,)
     mask = np.zeros(self._data.shape, np.bool_)
     mask[key] = True
-    return masked_fill_(self, make(mask, D.bool_), value)
+    return masked_fill_(self, make(mask, D.bool_), value, "index_fill_")
 
 
 def index_fill(self, dim, index, value):
@@ -333,12 +360,86 @@ def _assign_bitwise(self, res):
     return self
 
 
-PROPERTIES = {"T": S.T_prop, "mT": S.mT_prop, "H": S.T_prop, "mH": S.mT_prop}
+from ._tensor import mT_prop, mH_prop, H_prop  # noqa: E402
+PROPERTIES = {"T": S.T_prop, "mT": mT_prop, "H": H_prop, "mH": mH_prop}
+
+
+_ARG_POSITION = re.compile(r"^(\w+)\(\): argument '\w+' \(position (\d+)\)")
+_PY_ARITY = re.compile(r"^(\w+)\(\) takes (from (\d+) to (\d+)|(\d+)) positional arguments? but "
+                       r"(\d+) (were|was) given")
+
+
+def _method_message(msg, name, params, at_call):
+    """A TypeError of function ``name`` (self its first argument) as torch's parser words it for
+    the method: argument positions and counts do not include self.  ``params`` are the
+    function's positional parameters (a message naming one at another position is already the
+    method's); ``at_call``: Python's own error for the call (its argument count)."""
+    m = _ARG_POSITION.match(msg)
+    if m:
+        n = int(m.group(2))
+        if m.group(1) != name or n < 2:
+            return msg
+        arg = msg[msg.index("'") + 1:m.start(2) - len(" (position ") - 1]
+        if arg in params and params.index(arg) != n - 1:
+            return msg
+        return f"{msg[:m.start(2)]}{n - 1}{msg[m.end(2):]}"
+    if msg.startswith(name + "() received an invalid combination of arguments - got (Tensor") \
+            and "\n * (Tensor input" in msg:
+        # the parser's overload list: the method's signatures and arguments omit self
+        lines = []
+        for ln in msg.split("\n"):
+            for a, b in (("got (Tensor, ", "got ("), ("got (Tensor)", "got ()"),
+                         (" * (Tensor input, ", " * ("), (" * (Tensor input)", " * ()"),
+                         ("invalid types: (Tensor, ", "invalid types: ("),
+                         ("invalid types: (Tensor)", "invalid types: ()")):
+                if a in ln:
+                    ln = ln.replace(a, b, 1)
+                    break
+            lines.append(ln)
+        return "\n".join(lines)
+    m = _PY_ARITY.match(msg) if at_call else None  # (else: fn's own, already the method's)
+    if not m or m.group(1) != name:
+        return msg
+    given = int(m.group(6)) - 1
+    if m.group(2).startswith("from"):
+        takes = f"from {int(m.group(3)) - 1} to {int(m.group(4)) - 1} positional arguments"
+    else:
+        n = int(m.group(5)) - 1
+        takes = f"{n} positional argument{'' if n == 1 else 's'}"
+    return f"{name}() takes {takes} but {given} {'was' if given == 1 else 'were'} given{msg[m.end():]}"
+
+
+def _as_method(fn):
+    """A Tensor method calling ``fn(self, ...)``: NumPy kept quiet (see ``quiet``), and the
+    argument errors of ``fn`` reworded for the method call."""
+    if getattr(fn, "__quiet__", False):
+        return fn
+    import functools
+    name = fn.__name__
+    code = getattr(fn, "__code__", None)
+    params = code.co_varnames[:code.co_argcount] if code is not None else ()
+
+    @functools.wraps(fn)
+    def method(*args, **kwargs):
+        token = quiet_enter()
+        try:
+            return fn(*args, **kwargs)
+        except TypeError as e:
+            if e.args and type(e.args[0]) is str:
+                at_call = getattr(e, "function_form", False) or (
+                    e.__traceback__ is not None and e.__traceback__.tb_next is None)
+                e.args = (_method_message(e.args[0], name, params, at_call),) + e.args[1:]
+            raise
+        finally:
+            quiet_reset(token)
+
+    method.__wrapped_op__ = fn
+    return method
 
 
 def bind():
     for name, fn in METHODS.items():
-        setattr(Tensor, name, quiet(fn))
+        setattr(Tensor, name, _as_method(fn))
     for name, fn in OPERATORS.items():
         setattr(Tensor, name, fn)
     for name, fn in PROPERTIES.items():

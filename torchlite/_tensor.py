@@ -169,6 +169,10 @@ class AutogradMeta:
 
 # how a view was created; torch forbids some in-place ops depending on it
 DEFAULT, NO_GRAD_MODE, MULTI_OUTPUT = 0, 1, 2
+# made in no_grad mode of a tensor that did not require grad: torch's NO_GRAD_MODE as well, but
+# (unlike NO_GRAD_MODE views of a tensor requiring grad) it gets a grad accumulator once the
+# user sets requires_grad on it
+NO_GRAD_PLAIN = 4
 
 
 class ViewInfo:
@@ -201,10 +205,13 @@ def make_view(src, arr, dtype, step, creation=DEFAULT):
         info = ViewInfo(sv.base, sv.steps + ((step,) if step is not None else ()),
                         creation or sv.creation, vc[0] if vc else 0)
     t._view = info
-    if not _state.enabled and src._requires_grad:
-        # a view made under no_grad of a tensor that requires grad
-        t._requires_grad = True
-        info.creation = NO_GRAD_MODE
+    if not _state.enabled:
+        if src._requires_grad:
+            # a view made under no_grad of a tensor that requires grad
+            t._requires_grad = True
+            info.creation = NO_GRAD_MODE
+        else:
+            info.creation = NO_GRAD_PLAIN
     return t
 
 
@@ -659,6 +666,41 @@ class Tensor:
     @property
     def is_leaf_tensor(self):  # pragma: no cover - alias kept for readability
         return self._grad_fn is None
+
+
+_ZERO_D_ADJOINT = {"mT": "This function is the identity in these cases.",
+                   "mH": "Consider using x.conj().", "H": "Consider using x.conj()."}
+
+
+def _matrix_transpose(self, name):
+    """x.mT, x.mH, x.H (real tensors: all transpose the last two dims).  On a 0-d tensor torch
+    returns x itself, with a once-per-process deprecation warning."""
+    nd = self._data.ndim
+    if nd == 0:
+        _errors.warn_once(f"Tensor.{name} is deprecated on 0-D tensors. {_ZERO_D_ADJOINT[name]}")
+        return self
+    if name == "H":
+        if nd != 2:
+            hint = " For batches of matrices, consider using tensor.mH" if nd > 2 else ""
+            raise RuntimeError(f"tensor.H is only supported on matrices (2-D tensors). Got {nd}-D "
+                               f"tensor.{hint}")
+    elif nd < 2:
+        raise RuntimeError(f"tensor.{name} is only supported on matrices or batches of matrices. "
+                           f"Got {nd}-D tensor.")
+    from ._ops.shape import transpose
+    return transpose(self, -2, -1)
+
+
+def mT_prop(self):
+    return _matrix_transpose(self, "mT")
+
+
+def mH_prop(self):
+    return _matrix_transpose(self, "mH")
+
+
+def H_prop(self):
+    return _matrix_transpose(self, "H")
 
 
 def _refresh_view(t):

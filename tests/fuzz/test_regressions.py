@@ -252,9 +252,9 @@ v0 = x0.{op}  # err v0: rel*4
 """)
 
 
-@xfail("torchlite/_ops/shape.py: masked_fill does not broadcast self against a larger mask "
-       "(torch's out-of-place masked_fill returns the broadcast shape); raises 'shape mismatch'")
 def test_masked_fill_broadcasting_mask():
+    # fixed: torchlite/_ops/shape.py: masked_fill does not broadcast self against a larger mask
+    #   (torch's out-of-place masked_fill returns the broadcast shape); raises 'shape mismatch'
     same("""
 x0 = torch.tensor([1.0, 2.0])
 x1 = torch.tensor([[1.0], [-1.0]])
@@ -279,18 +279,18 @@ v0 = x0.expand(-1)
 """)
 
 
-@xfail("torchlite/_tensor.py (mT): torch allows x.mT on a 0-d tensor (returns x, with a "
-       "once-per-process deprecation warning); torchlite raises")
 def test_mT_on_0d():
+    # fixed: torchlite/_tensor.py (mT): torch allows x.mT on a 0-d tensor (returns x, with a
+    #   once-per-process deprecation warning); torchlite raises
     same("""
 x0 = torch.tensor(1.0)
 v0 = x0.mT
 """)
 
 
-@xfail("torchlite/_ops/reduction.py: argmax/argmin with a tuple dim: torch's TypeError says "
-       "\"argument 'dim' (position 1) must be int, not tuple\"")
 def test_argmax_tuple_dim_message():
+    # fixed: torchlite/_ops/reduction.py: argmax/argmin with a tuple dim: torch's TypeError says
+    #   "argument 'dim' (position 1) must be int, not tuple"
     same("""
 x0 = torch.tensor([[1.0, 2.0]])
 v0 = x0.argmax((0, 1))
@@ -350,9 +350,10 @@ v0.mul_(v0[:1])
 """)
 
 
-@xfail("torchlite/_dispatch.py (check_inplace): no internal-overlap check; torch raises "
-       "'unsupported operation: more than one element of the written-to tensor refers to a "
-       "single memory location. ...' for an in-place op on an expanded tensor")
+@xfail("torchlite/_ops/pointwise.py (_inplace): check_inplace(..., overlap=True) raises "
+       "torch's 'unsupported operation: more than one element of the written-to tensor refers "
+       "to a single memory location. ...' but pointwise's in-place ops do not ask for it yet "
+       "(all but ZERO_, FILL_, MASKED_FILL, MASKED_FILL_T should)")
 def test_inplace_on_expanded_tensor_raises():
     same("""
 x0 = torch.tensor([1.0])
@@ -361,9 +362,9 @@ v0.mul_(2)
 """)
 
 
-@xfail("torchlite/_dispatch.py (check_inplace): for an in-place op on a view of a leaf that "
-       "requires grad torch raises the leaf error before checking shapes; torchlite reports the "
-       "broadcast shape mismatch")
+@xfail("torchlite/_ops/pointwise.py (_inplace_binary): for an in-place op on a view of a leaf "
+       "that requires grad torch raises the leaf error (check_inplace) before checking shapes "
+       "and dtypes; torchlite calls check_inplace after them and reports the shape mismatch")
 def test_inplace_on_leaf_view_checks_leaf_first():
     same("""
 x0 = torch.tensor(3.0, requires_grad=True)
@@ -383,11 +384,11 @@ v0.sum().backward()
 """)
 
 
-@xfail("torchlite/_dispatch.py (check_inplace): an output of chunk/split/unbind of a tensor "
-       "that does not require grad, modified in place with an operand that does: torch raises "
-       "'A view was created in no_grad mode and is being modified inplace with grad mode "
-       "enabled. This view is the output of a function that returns multiple views. ...'")
 def test_multi_output_view_of_constant_inplace():
+    # fixed: torchlite/_dispatch.py (check_inplace): an output of chunk/split/unbind of a tensor
+    #   that does not require grad, modified in place with an operand that does: torch raises 'A
+    #   view was created in no_grad mode and is being modified inplace with grad mode enabled.
+    #   This view is the output of a function that returns multiple views. ...'
     same("""
 x0 = torch.tensor([1.0])
 x1 = torch.tensor(3.0, requires_grad=True)
@@ -408,11 +409,11 @@ v0[0] = 1
 """)
 
 
-@xfail("torchlite/_dispatch.py (check_inplace): a view of a leaf that did not require grad, "
-       "whose base then joined the graph through an in-place op: torch raises 'a leaf Variable "
-       "that requires grad is being used in an in-place operation.' for an in-place op on the "
-       "view; torchlite lets it through")
 def test_view_of_leaf_made_differentiable_by_inplace():
+    # fixed: torchlite/_dispatch.py (check_inplace): a view of a leaf that did not require grad,
+    #   whose base then joined the graph through an in-place op: torch raises 'a leaf Variable
+    #   that requires grad is being used in an in-place operation.' for an in-place op on the
+    #   view; torchlite lets it through
     same("""
 x0 = torch.tensor([0.0])
 x1 = torch.tensor(2.0, requires_grad=True)
@@ -478,10 +479,10 @@ def test_version_error_names_overload(op):
     same(VERSION_ERROR.format(op=op))
 
 
-@xfail("torchlite/_dispatch.py (_short_name): a node name without 'Backward<N>' is kept whole "
-       "in torch's 'which is output 0 of torch::autograd::CopyBackwards'; torchlite cuts it "
-       "to 'torch::autograd::Copy'")
 def test_version_error_names_copy():
+    # fixed: torchlite/_dispatch.py (_short_name): a node name without 'Backward<N>' is kept
+    #   whole in torch's 'which is output 0 of torch::autograd::CopyBackwards'; torchlite cuts
+    #   it to 'torch::autograd::Copy'
     same(VERSION_ERROR.format(op="v0.copy_(x1)"))
 
 
@@ -512,10 +513,10 @@ g1 = torch.autograd.grad(v2, [x1], g0, create_graph=True)
 """)
 
 
-@xfail("torchlite/_ops/indexing.py: IndexBackward0 keeps its saved indices after backward, so a "
-       "second backward through x[[1, 0]] works; torch raises 'Trying to backward through the "
-       "graph a second time ...'")
 def test_index_backward_frees_saved_indices():
+    # fixed: torchlite/_ops/indexing.py: IndexBackward0 keeps its saved indices after backward,
+    #   so a second backward through x[[1, 0]] works; torch raises 'Trying to backward through
+    #   the graph a second time ...'
     same("""
 x0 = torch.tensor([1.0, 2.0], requires_grad=True)
 v0 = x0[[1, 0]]
@@ -546,10 +547,10 @@ x0.copy_(x1)
 """)
 
 
-@xfail("torchlite/_dispatch.py (check_inplace message): a view of a split/chunk/unbind output "
-       "modified in place: torch's error says 'Output 0 of View is a view ...' (the last view "
-       "op), torchlite 'Output 0 of None ...' (the derived view has no multi_name)")
 def test_view_of_multi_output_view_inplace_message():
+    # fixed: torchlite/_dispatch.py (check_inplace message): a view of a split/chunk/unbind
+    #   output modified in place: torch's error says 'Output 0 of View is a view ...' (the last
+    #   view op), torchlite 'Output 0 of None ...' (the derived view has no multi_name)
     same("""
 x0 = torch.tensor([0.0], requires_grad=True)
 v0 = x0.split(1, 0)[0]
@@ -710,9 +711,12 @@ v0.add_(v1)
 """)
 
 
-@xfail("torchlite/_dispatch.py (_describe/_short_name): the version-counter error for a saved "
-       "base whose view was modified in place names the base's grad_fn whole: 'which is output 0 "
-       "of torch::autograd::CopySlices'; torchlite says 'of AsStrided'")
+@xfail("torchlite/_dispatch.py (Op.unpack_order): torch's generated backward unpacks saved "
+       "values in the alphabetical order of their names (atan2: other before self), so the "
+       "version error names the saved base v0 ('output 0 of torch::autograd::CopySlices'); "
+       "torchlite unpacks in the order the rules read them (self first: the view v1, 'of "
+       "AsStrided'). Fix: unpack_order = tuple(sorted(...)) (checked against torch for atan2, "
+       "mul, div, pow, hypot, xlogy, fmod, maximum, lerp, addcmul, addcdiv, matmul)")
 def test_version_error_names_copyslices():
     same("""
 x0 = torch.tensor([[0.5]], requires_grad=True)
@@ -721,6 +725,37 @@ v1 = v0.permute((0, 1))
 v2 = torch.atan2(v1, v0)  # err v2: rel
 v1.mul_(2)
 v2.backward(torch.tensor([[1.0]]))
+""")
+
+
+@xfail("torchlite/_dispatch.py (_op_wants_grad/wants_grad, record1): an op on a view of a "
+       "tensor that joined the graph through an in-place op after the view was made (x1.mul_(x2)) "
+       "records nothing: it reads the view's own _requires_grad (False), not torch's "
+       "requires_grad() (its base's); torch records NegBackward0 over the view's regenerated "
+       "AsStridedBackward0")
+def test_op_on_view_of_base_made_differentiable_records():
+    same("""
+x1 = torch.tensor(0.0)
+x2 = torch.tensor(0.0, requires_grad=True)
+v0 = x1.view((1,))
+x1.mul_(x2)
+v1 = -v0
+""")
+
+
+@xfail("torchlite/_dispatch.py (SavedOutput): the result an in-place op on a view saves "
+       "(sigmoid_) is saved as torch's is_inplace_on_view SavedVariable: its version error names "
+       "the view's grad_fn at save time (AsStrided, while that node is alive: here the fuzzer "
+       "read v1.grad_fn), not the op's node ('output 0 of Sigmoid')")
+def test_version_error_inplace_on_view_saved_result():
+    same("""
+x1 = torch.tensor([0.0], requires_grad=True)
+v0 = -x1
+v1 = v0.narrow(0, 0, 0)
+v1.sigmoid_()  # err v1: rel
+v1.mul_(2)
+g0 = torch.zeros((0,))
+v1.backward(g0, retain_graph=True)
 """)
 
 

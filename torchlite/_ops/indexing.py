@@ -16,7 +16,7 @@ import numpy as np
 
 from .. import _dtype as D
 from .. import _errors
-from .._dispatch import finish, legacy_type_name
+from .._dispatch import finish, legacy_type_name, SavedNumber
 from .._tensor import Tensor, make, scalar_type_name
 from . import shape as S
 from .shape import INDEX, INDEX_PUT, finish_view, ALIAS
@@ -269,13 +269,18 @@ def getitem(self, index):
         r = np.asarray(r)
     else:
         r = r.copy() if np.may_share_memory(r, t._data) else r
-    return finish(INDEX, r, t._dtype, (t, t._data.shape, idx))
+    return finish(INDEX, r, t._dtype, (t, t._data.shape, _saved_indices(t, idx)))
+
+
+def _saved_indices(t, idx):
+    # torch saves the indices as tensors: freed after backward (a second one raises)
+    return SavedNumber(idx) if t._requires_grad else idx
 
 
 def getitem_np(t, idx):
     """t[idx] for a ready NumPy index (the rules of index ops use it)."""
     r = np.asarray(t._data[idx])
-    return finish(INDEX, r, t._dtype, (t, t._data.shape, idx))
+    return finish(INDEX, r, t._dtype, (t, t._data.shape, _saved_indices(t, idx)))
 
 
 def _value_tensor(self, value):
@@ -323,11 +328,13 @@ def setitem(self, index, value):
             raise RuntimeError(f"Index put requires the source and destination dtypes match, got "
                                f"{scalar_type_name(t._dtype)} for the destination and "
                                f"{scalar_type_name(value._dtype)} for the source.")
-    index_put_(t, idx, value)
+    index_put_(t, idx, value, single_mask=single_mask)
 
 
 def _copy_to(view, value):
     if value._data.ndim == 0 and view._data.ndim != 0:
+        if 0 in view._data.strides:
+            _check_overlap(view, value)
         view.fill_(value)  # torch copies when the shapes are equal, else fills with a 0-dim value
         return
     # torch drops leading size-1 dims of the value before broadcasting it
@@ -335,14 +342,23 @@ def _copy_to(view, value):
     if extra > 0 and all(s == 1 for s in value._data.shape[:extra]):
         value = value.reshape(value._data.shape[extra:])
     _check_expand(value, view._data.shape)
+    if 0 in view._data.strides:
+        _check_overlap(view, value)
     view.copy_(value)
+
+
+def _check_overlap(view, value):
+    """torch's copy_/fill_(Tensor) refuse to write an expanded destination (after the
+    autograd checks)."""
+    from .._dispatch import check_inplace
+    check_inplace(view, (view, value), 2, overlap=True)
 
 
 def _check_expand(value, shape):
     S._expand_shape(value, shape)
 
 
-def index_put_(self, idx, value, accumulate=False):
+def index_put_(self, idx, value, accumulate=False, single_mask=False):
     """self[idx] = value (idx a NumPy index tuple) as torch's index_put_."""
     from .._dispatch import check_inplace, rebase
     target_shape = np.empty(self._data.shape, np.bool_)[idx].shape
@@ -353,6 +369,14 @@ def index_put_(self, idx, value, accumulate=False):
                            f"be broadcast to indexing result of shape {list(target_shape)}") from None
     values = (self, value, idx, accumulate)
     recording = check_inplace(self, values, 2)
+    if 0 in self._data.strides:
+        # an expanded self: torch writes, with a deprecation warning (and a second one where a
+        # single boolean mask and a one-element value take its masked_fill_ path)
+        from .._dispatch import warn_internal_overlap
+        warn_internal_overlap(self, "index_put_")
+        if not accumulate and value._data.size == 1 and (single_mask or (
+                len(idx) == 1 and _isinstance(idx[0], np.ndarray) and idx[0].dtype == np.bool_)):
+            warn_internal_overlap(self, "masked_fill_")
     v = value._data.astype(self._dtype.np, copy=False)
     if accumulate:
         np.add.at(self._data, idx, v)
