@@ -221,38 +221,25 @@ _OUT_IGNORED = ("{file}: {fn}(out=) ignores out (returns a new tensor, out keeps
                 "write the result into out with _ops/_common.handle_out as mm/add do")
 _OUT_MISSING = ("{file}: {fn}() has no out= keyword (TypeError); accept out= and finish with "
                 "_ops/_common.handle_out")
-OUT_XFAIL = [
-    xfail("(lambda z: (T.stack([T.ones(2), T.zeros(2)], out=z), z))(T.empty(2, 2))",
-          _OUT_IGNORED.format(file="_ops/shape.py", fn="stack")),
-    xfail("(lambda z: (T.cumsum(T.arange(3.), 0, out=z), z))(T.empty(3))",
-          _OUT_IGNORED.format(file="_ops/reduction.py", fn="cumsum")),
-    xfail("(lambda z: (T.cumprod(T.arange(1., 4.), 0, out=z), z))(T.empty(3))",
-          _OUT_IGNORED.format(file="_ops/reduction.py", fn="cumprod")),
-    xfail("(lambda v, i: (T.max(T.tensor([[1., 5.], [3., 2.]]), 1, out=(v, i)), v, i))"
+OUT_REDUCTIONS = [
+    "(lambda z: (T.stack([T.ones(2), T.zeros(2)], out=z), z))(T.empty(2, 2))",
+    "(lambda z: (T.cumsum(T.arange(3.), 0, out=z), z))(T.empty(3))",
+    "(lambda z: (T.cumprod(T.arange(1., 4.), 0, out=z), z))(T.empty(3))",
+    "(lambda v, i: (T.max(T.tensor([[1., 5.], [3., 2.]]), 1, out=(v, i)), v, i))"
           "(T.empty(2), T.empty(2, dtype=T.int64))",
-          _OUT_IGNORED.format(file="_ops/reduction.py (_max_min)", fn="max/min(dim)") +
-          "; torch returns torch.return_types.max_out(values=v, indices=i)"),
     "(lambda z: (T.sgn(T.tensor([-2., 3.]), out=z), z))(T.empty(2))",
     "(lambda z: (T.bitwise_not(T.tensor([1, 2]), out=z), z))(T.empty(2, dtype=T.int64))",
     xfail("(lambda z: (T.argmax(T.ones(2, 2), 1, out=z), z))(T.empty(2, dtype=T.int64))",
           _OUT_MISSING.format(file="_ops/reduction.py", fn="argmax")),
-    xfail("(lambda z: (T.prod(T.ones(2, 2), 1, out=z), z))(T.empty(2))",
-          _OUT_MISSING.format(file="_ops/reduction.py", fn="prod")),
-    xfail("(lambda z: (T.amax(T.ones(2, 2), 1, out=z), z))(T.empty(2))",
-          _OUT_MISSING.format(file="_ops/reduction.py", fn="amax")),
-    xfail("(lambda z: (T.sort(T.tensor([2., 0., 1.]), out=z), z))"
+    "(lambda z: (T.prod(T.ones(2, 2), 1, out=z), z))(T.empty(2))",
+    "(lambda z: (T.amax(T.ones(2, 2), 1, out=z), z))(T.empty(2))",
+    "(lambda z: (T.sort(T.tensor([2., 0., 1.]), out=z), z))"
           "((T.empty(3), T.empty(3, dtype=T.int64)))",
-          _OUT_MISSING.format(file="_ops/reduction.py", fn="sort") +
-          " (torch returns torch.return_types.sort_out)"),
-    xfail("(lambda z: (T.index_select(T.ones(2, 2), 1, T.tensor([0]), out=z), z))(T.empty(2, 1))",
-          _OUT_MISSING.format(file="_ops/shape.py", fn="index_select")),
-    xfail("(lambda z: (T.masked_select(T.ones(2), T.tensor([True, False]), out=z), z))"
+    "(lambda z: (T.index_select(T.ones(2, 2), 1, T.tensor([0]), out=z), z))(T.empty(2, 1))",
+    "(lambda z: (T.masked_select(T.ones(2), T.tensor([True, False]), out=z), z))"
           "(T.empty(1))",
-          _OUT_MISSING.format(file="_ops/shape.py", fn="masked_select")),
-    xfail("(lambda z: (T.gather(T.ones(2, 2), 1, T.tensor([[0], [1]]), out=z), z))(T.empty(2, 1))",
-          _OUT_MISSING.format(file="_ops/shape.py", fn="gather")),
-    xfail("(lambda z: (T.tril(T.ones(2, 2), out=z), z))(T.empty(2, 2))",
-          _OUT_MISSING.format(file="_ops/shape.py", fn="tril")),
+    "(lambda z: (T.gather(T.ones(2, 2), 1, T.tensor([[0], [1]]), out=z), z))(T.empty(2, 1))",
+    "(lambda z: (T.tril(T.ones(2, 2), out=z), z))(T.empty(2, 2))",
     "T.where(T.tensor([True, False]), 1., 0., out=T.empty(2))",
     "T.where(T.tensor([True, False]), 1., T.zeros(2), out=T.empty(2))",
     "T.where(T.tensor([True, False]), T.zeros(2), 1., out=T.empty(2))",
@@ -270,7 +257,62 @@ def test_out_linalg(src):
     run_case(src)
 
 
-@pytest.mark.parametrize("src", OUT_OTHER + OUT_XFAIL)
+# out= of reductions and shape ops: each kernel's own dtype rule (castable; computed in out's
+# dtype; exactly the result's, with its message), out=(values, indices) pairs, resizing
+OUT_KERNELS = cases(r"""
+(lambda z: (T.cumsum(T.tensor([[1., 5.], [3., 2.]]), 0, out=z), z))(T.empty(2, 2, dtype=T.float64))
+(lambda z: (T.cumsum(T.tensor([[1., 5.], [3., 2.]]), 0, out=z), z))(T.empty(2, 2, dtype=T.int64))
+(lambda z: (T.cumsum(T.tensor([[1., 5.], [3., 2.]]), 0, out=z), z))(T.empty(3))
+(lambda z: (T.cumsum(T.tensor([[1., 5.], [3., 2.]]), 0, dtype=T.float64, out=z), z))(T.empty(2, 2))
+(lambda z: (T.cumsum(T.tensor([[1., 5.], [3., 2.]]), 0, dtype=T.float64, out=z), z))(T.empty(2, 2, dtype=T.float64))
+(lambda z: (T.cumprod(T.tensor([[1., 5.], [3., 2.]]), 0, out=z), z))(T.empty(2, 2, dtype=T.int64))
+(lambda z: (T.cumsum(T.tensor([1, 2]), 0, out=z), z))(T.empty(2, dtype=T.bool))
+(lambda z: (T.prod(T.tensor([[1., 5.], [3., 2.]]), 1, out=z), z))(T.empty(2, dtype=T.float64))
+(lambda z: (T.prod(T.tensor([[1., 5.], [3., 2.]]), 1, out=z), z))(T.empty(2, dtype=T.int64))
+(lambda z: (T.prod(T.tensor([[1., 5.], [3., 2.]]), 1, keepdim=True, out=z), z))(T.empty(0))
+T.prod(T.tensor([[1., 5.], [3., 2.]]), out=T.empty(()))
+(lambda z: (T.amax(T.tensor([[1., 5.], [3., 2.]]), 1, out=z), z))(T.empty(2, dtype=T.float64))
+(lambda z: (T.amin(T.tensor([[1., 5.], [3., 2.]]), 1, out=z), z))(T.empty(2))
+(lambda z: (T.amax(T.tensor([[1, 5], [3, 2]]), 1, out=z), z))(T.empty(2))
+(lambda v, i: (T.max(T.tensor([[1., 5.], [3., 2.]]), 1, out=(v, i)), v, i))(T.empty(2), T.empty(2, dtype=T.int64))
+(lambda v, i: (T.min(T.tensor([[1., 5.], [3., 2.]]), 1, True, out=(v, i)), v, i))(T.empty(2), T.empty(2, dtype=T.int64))
+(lambda v, i: (T.max(T.tensor([[1., 5.], [3., 2.]]), 1, out=(v, i)), v, i))(T.empty(2), T.empty(2))
+(lambda v, i: (T.max(T.tensor([[1., 5.], [3., 2.]]), 1, out=(v, i)), v, i))(T.empty(2, dtype=T.float64), T.empty(2, dtype=T.int64))
+(lambda z: (T.max(T.tensor([[1., 5.], [3., 2.]]), out=z), z))(T.empty(()))
+(lambda z: (T.max(T.tensor([[1., 5.], [3., 2.]]), T.ones(2, 2), out=z), z))(T.empty(2, 2))
+(lambda v, i: (T.sort(T.tensor([2., 0., 1.]), out=(v, i)), v, i))(T.empty(3), T.empty(3, dtype=T.int64))
+(lambda v, i: (T.sort(T.tensor([2., 0., 1.]), descending=True, out=(v, i)), v, i))(T.empty(3, dtype=T.float64), T.empty(3, dtype=T.int64))
+(lambda z: (T.stack([T.ones(2), T.zeros(2)], out=z), z))(T.empty(2, 2))
+(lambda z: (T.stack([T.ones(2), T.zeros(2)], out=z), z))(T.empty(2, 2, dtype=T.float64))
+(lambda z: (T.stack([T.ones(2), T.zeros(2)], out=z), z))(T.empty(2, 2, dtype=T.int64))
+(lambda z: (T.index_select(T.tensor([[1., 5.], [3., 2.]]), 1, T.tensor([0]), out=z), z))(T.empty(2, 1))
+(lambda z: (T.index_select(T.tensor([[1., 5.], [3., 2.]]), 1, T.tensor([0]), out=z), z))(T.empty(2, 1, dtype=T.float64))
+(lambda z: (T.masked_select(T.ones(2), T.tensor([True, False]), out=z), z))(T.empty(1))
+(lambda z: (T.masked_select(T.ones(2), T.tensor([True, False]), out=z), z))(T.empty(1, dtype=T.float64))
+(lambda z: (T.gather(T.tensor([[1., 5.], [3., 2.]]), 1, T.tensor([[0], [1]]), out=z), z))(T.empty(2, 1))
+(lambda z: (T.gather(T.tensor([[1., 5.], [3., 2.]]), 1, T.tensor([[0], [1]]), out=z), z))(T.empty(2, 1, dtype=T.float64))
+(lambda z: (T.tril(T.tensor([[1., 5.], [3., 2.]]), out=z), z))(T.empty(2, 2))
+(lambda z: (T.tril(T.tensor([[1., 5.], [3., 2.]]), out=z), z))(T.empty(2, 2, dtype=T.int64))
+(lambda z: (T.triu(T.tensor([[1., 5.], [3., 2.]]), 1, out=z), z))(T.empty(2, 2))
+(lambda z: (T.triu(T.tensor([[1., 5.], [3., 2.]]), out=z), z))(T.empty(2, 2, dtype=T.float64))
+T.cumsum(T.ones(2, requires_grad=True), 0, out=T.empty(2))
+T.sort(T.ones(2, requires_grad=True), out=(T.empty(2), T.empty(2, dtype=T.int64)))
+T.tril(T.ones(2, 2), out=T.empty(2, 2, requires_grad=True))
+(lambda z: (T.cumsum(T.tensor([1.5, 2.5, 0.7]), 0, out=z), z))(T.empty(3, dtype=T.int64))
+(lambda z: (T.cumprod(T.tensor([1.5, 2.5, 0.7]), 0, out=z), z))(T.empty(3, dtype=T.int64))
+(lambda z: (T.prod(T.tensor([[1.5, 2.5, 0.7]]), 1, out=z), z))(T.empty(1, dtype=T.int64))
+(lambda z: (T.cumsum(T.tensor([1.5, 2.5, 0.7]), 0, out=z), z))(T.empty(3, dtype=T.float16))
+(lambda z: (T.cumsum(T.tensor([1, 2]), 0, out=z), z))(T.empty(2, dtype=T.float32))
+(lambda z: (T.cumsum(T.tensor([True, True]), 0, out=z), z))(T.empty(2, dtype=T.int32))
+(lambda z: (T.prod(T.tensor([[True, True]]), 1, out=z), z))(T.empty(1, dtype=T.bool))
+(lambda z: (T.cumprod(T.tensor([1.5, 2.5, 0.7]), 0, out=z), z))(T.empty(3, dtype=T.bool))
+(lambda z: (T.prod(T.tensor([[1.5, 2.5, 0.7]]), 1, out=z), z))(T.empty(1, dtype=T.bool))
+(lambda z: (T.prod(T.tensor([[1.5, 2.5, 0.7]]), 1, out=z), z))(T.empty(1, dtype=T.uint8))
+(lambda z: (T.prod(T.tensor([[1.5, 2.5, 0.7]]), 1, dtype=T.float64, out=z), z))(T.empty(1))
+""")
+
+
+@pytest.mark.parametrize("src", OUT_OTHER + OUT_REDUCTIONS + OUT_KERNELS)
 def test_out_other(src):
     run_case(src)
 
@@ -452,12 +494,14 @@ SHAPE_XFAIL = [
     xfail("T.ones(3).broadcast_to(2, 3)",
           "_methods.py/_ops/shape.py: Tensor.broadcast_to takes the size as varargs too "
           "(x.broadcast_to(2, 3)), as expand does"),
-    xfail("T.ones(2).repeat(-1)",
-          "_ops/shape.py: repeat with a negative count must report the product size as torch "
-          "does: 'Trying to create tensor with negative dimension -2: [-2]' (size * repeat)"),
-    xfail("T.eye(2).masked_select(T.ones(3, dtype=T.bool))",
-          "_ops/shape.py: masked_select's broadcast error names the mask as tensor a and self "
-          "as tensor b ('The size of tensor a (3) must match the size of tensor b (2) ...')"),
+    "T.ones(2).repeat(-1)",
+    "T.ones(2, 3).repeat(2, -1)",
+    "T.ones(2).repeat(0, -3)",
+    "T.ones(2).repeat(-1, -1)",
+    "T.ones(0).repeat(-1)",
+    "T.ones(0, 2).repeat(-1, 2)",
+    "T.ones(3).masked_select(T.ones(2, 2, dtype=T.bool))",
+    "T.eye(2).masked_select(T.ones(3, dtype=T.bool))",
     xfail("T.ones(2, 2)[..., ..., 0]",
           "_ops/indexing.py: a second Ellipsis in an index must expand to no dims after the "
           "first, as torch does (IndexError 'index 0 is out of bounds for dimension 2 with "

@@ -41,3 +41,7 @@ mode = _make("mode")
 cummax = _make("cummax")
 cummin = _make("cummin")
 aminmax = _make("aminmax", ("min", "max"))
+# what the out= forms return
+max_out = _make("max_out")
+min_out = _make("min_out")
+sort_out = _make("sort_out")

@@ -275,8 +275,22 @@ def _tp_name(obj):
     return "numpy." + tp.__name__ if tp.__module__ == "numpy" else tp.__name__
 
 
-def handle_out(result, out, fn):
-    """Write ``result`` into the user's ``out=`` tensor, as torch does."""
+# the C type names torch's kernels print in dtype errors ("long int")
+C_TYPE_NAMES = {D.uint8: "unsigned char", D.int8: "signed char", D.int16: "short int",
+                D.int32: "int", D.int64: "long int", D.bool_: "bool", D.float16: "c10::Half",
+                D.float32: "float", D.float64: "double"}
+
+
+def out_dtype_expected(result_dtype, out_dtype):
+    """The error of a kernel whose out= must have the result's dtype exactly."""
+    return RuntimeError(f"Expected out tensor to have dtype {C_TYPE_NAMES[result_dtype]}, but got "
+                        f"{C_TYPE_NAMES[out_dtype]} instead")
+
+
+def handle_out(result, out, fn, dtype_error=None):
+    """Write ``result`` into the user's ``out=`` tensor, as torch does.  By default out's dtype
+    may be any the result casts to; ``dtype_error(result_dtype, out_dtype)`` gives the error of a
+    kernel that requires the result's dtype exactly (e.g. ``out_dtype_expected``)."""
     if out is None:
         return result
     if not _isinstance(out, Tensor):
@@ -284,6 +298,10 @@ def handle_out(result, out, fn):
     if _state.enabled and (result._requires_grad or out._requires_grad):
         raise RuntimeError(f"{fn}(): functions with out=... arguments don't support automatic "
                            "differentiation, but one of the arguments requires grad.")
+    if dtype_error is not None and out._dtype is not result._dtype:
+        err = dtype_error(result._dtype, out._dtype)
+        if err is not None:
+            raise err
     if out._dtype is not result._dtype and not D.can_cast(result._dtype, out._dtype):
         raise RuntimeError(_errors.cant_cast(scalar_type_name(result._dtype),
                                              scalar_type_name(out._dtype)))
@@ -301,6 +319,52 @@ def handle_out(result, out, fn):
     if out._vc is not None:
         out._vc[0] += 1
     return out
+
+
+def contiguous_array(a, dtype=None):
+    """``a`` (cast to ``dtype``) C-contiguous, not copied if it is (np.ascontiguousarray would
+    make a 0-dim array 1-dim): the layout of results torch's kernels write contiguously."""
+    if dtype is not None and a.dtype != dtype:
+        a = a.astype(dtype, order="C")
+    return a if a.flags.c_contiguous else np.ascontiguousarray(a)
+
+
+def torch_layout(a, dtype=None, values=None):
+    """A copy of array ``a`` (cast to ``dtype``), or of ``values`` (an array of a's shape),
+    laid out as torch lays out an op's result that follows its input (a dtype conversion,
+    sort, flip): the input's dims ordered by stride, outermost first; dims of stride 0 or size
+    1 (expanded, or with no order to keep) stay where they are.  A contiguous or expanded
+    row-major input gives a contiguous result."""
+    src = a if values is None else values
+    dt = src.dtype if dtype is None else dtype
+    nd = a.ndim
+    if nd < 2 or a.flags.c_contiguous:
+        if values is not None and values.base is None and values.flags.c_contiguous and \
+                values.dtype == dt:
+            return values  # already a fresh array in that layout
+        return np.array(src, dtype=dt, order="C", copy=True)
+    st, sh = a.strides, a.shape
+    free = [i for i in range(nd) if sh[i] > 1 and st[i] != 0]
+    ordered = sorted(free, key=lambda i: -builtins.abs(st[i]))  # stable: ties keep their order
+    perm = list(range(nd))
+    for slot, dim in zip(free, ordered):
+        perm[slot] = dim
+    out = np.empty([sh[i] for i in perm], dt).transpose(np.argsort(perm))
+    np.copyto(out, src, casting="unsafe")
+    return out
+
+
+def handle_out_pair(result, out, fn, cls):
+    """out=(values, indices) of a (values, indices) op: each written as the kernel requires
+    (its exact dtype), the pair returned as torch's ``<op>_out`` structseq ``cls``."""
+    if out is None:
+        return result
+    if not _isinstance(out, (tuple, list)) or len(out) != 2:
+        raise TypeError(f"{fn}(): argument 'out' must be tuple of Tensors, not "
+                        f"{type(out).__name__}")
+    v = handle_out(result[0], out[0], fn, out_dtype_expected)
+    i = handle_out(result[1], out[1], fn, out_dtype_expected)
+    return cls((v, i))
 
 
 def new_tensor_like(arr, dtype):

@@ -17,7 +17,7 @@ from .. import _errors
 from .._dispatch import defop, finish, check_inplace, rebase, record1
 from .._tensor import Tensor, make
 from ..autograd import grad_mode
-from ._common import quiet_enter, quiet_reset, int_scalar_check
+from ._common import quiet_enter, quiet_reset, int_scalar_check, C_TYPE_NAMES, torch_layout
 from ._common import (is_number, check_tensor, not_implemented_for, promote2, array_of,
                       broadcast_error, handle_out, number_value, result_type)
 
@@ -617,10 +617,6 @@ _INT_RANGES = {D.uint8: (-255, 255, "uint8_t"), D.int8: (-128, 127, "int8_t"),
                D.int64: (-2 ** 63, 2 ** 63 - 1, "int64_t")}
 
 
-_C_TYPE_NAMES = {D.uint8: "unsigned char", D.int8: "signed char", D.int16: "short int",
-                 D.int32: "int", D.int64: "long int", D.bool_: "bool"}
-
-
 def _check_int_fits(d, *values):
     """Python ints converted to the integral dtype ``d`` (an alpha, a bound, a fill value)."""
     r = _INT_RANGES.get(d)
@@ -1180,7 +1176,8 @@ def _erf_np(a, out=None):
     except ImportError:
         pass
     flat = np.asarray(a, np.float64).ravel()
-    r = np.array([math.erf(v) for v in flat], np.float64).reshape(np.shape(a)).astype(a.dtype)
+    r = np.array([math.erf(v) for v in flat], np.float64).reshape(np.shape(a))
+    r = torch_layout(a, a.dtype, r)  # an elementwise result follows the input's layout
     if out is not None:
         out[...] = r
         return out
@@ -1189,7 +1186,8 @@ def _erf_np(a, out=None):
 
 def _erfinv_np(a, out=None):
     flat = np.asarray(a, np.float64).ravel()
-    r = np.array([_erfinv_scalar(v) for v in flat], np.float64).reshape(np.shape(a)).astype(a.dtype)
+    r = np.array([_erfinv_scalar(v) for v in flat], np.float64).reshape(np.shape(a))
+    r = torch_layout(a, a.dtype, r)
     if out is not None:
         out[...] = r
         return out
@@ -1405,8 +1403,8 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None, *, out=None):
     check_tensor(input, "nan_to_num")
     d = input._dtype
     if d.category != FLOATING:
-        return finish(NAN_TO_NUM, input._data.copy(), d, (input,))
-    r = np.nan_to_num(input._data, nan=nan, posinf=posinf, neginf=neginf)
+        return finish(NAN_TO_NUM, torch_layout(input._data), d, (input,))
+    r = np.nan_to_num(torch_layout(input._data), copy=False, nan=nan, posinf=posinf, neginf=neginf)
     res = finish(NAN_TO_NUM, r, d, (input,))
     return handle_out(res, out, "nan_to_num") if out is not None else res
 
@@ -1601,7 +1599,7 @@ def clamp_(self, min=None, max=None):  # noqa: A002
     hi = None if max is None else array_of(max, d)
     if d.category != FLOATING and (_isinstance(min, builtins.float) or _isinstance(max, builtins.float)):
         # torch's clamp kernel names the C type ("long int"), where other in-place ops say "Long"
-        raise RuntimeError(_errors.cant_cast("Float", _C_TYPE_NAMES[d]))
+        raise RuntimeError(_errors.cant_cast("Float", C_TYPE_NAMES[d]))
     return _inplace(CLAMP, self, (self, min, max), lambda a: np.copyto(a, _clip(a, lo, hi, d)))
 
 

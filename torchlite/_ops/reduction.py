@@ -14,6 +14,7 @@ from .._dispatch import defop, finish, finish_multi
 from .pointwise import div_scalar
 from .._tensor import Tensor, make, scalar_type_name
 from ._common import check_tensor, wrap_dims, wrap_dim, handle_out, not_implemented_for
+from ._common import handle_out_pair, out_dtype_expected, torch_layout, contiguous_array
 from ..autograd import grad_mode
 
 FLOATING, INTEGRAL, BOOL = D.FLOATING, D.INTEGRAL, D.BOOL
@@ -486,7 +487,8 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
         dims = _dims_arg(dim, a.ndim, "sum")
         if not dims:
             dims = tuple(range(a.ndim))
-        r = np.sum(a, axis=dims, keepdims=keepdim, dtype=acc).astype(rd.np, copy=False) \
+        # torch's reductions write contiguous results
+        r = contiguous_array(np.sum(a, axis=dims, keepdims=keepdim, dtype=acc), rd.np) \
             if a.ndim else a.copy()
         res = finish(SUM_DIM, r, rd, (input, dims, keepdim, a.shape))
     return handle_out(res, out, "sum") if out is not None else res
@@ -532,7 +534,7 @@ def mean(input, dim=None, keepdim=False, *, dtype=None, out=None):
         dims = _dims_arg(dim, a.ndim, "mean")
         if len(dims) == 0:
             dims = tuple(range(a.ndim))
-        r = _np_mean(a, dims, keepdim, d) if a.ndim else a.copy()
+        r = contiguous_array(_np_mean(a, dims, keepdim, d)) if a.ndim else a.copy()
     res = finish(MEAN_DIM, r, d, (input, dims, keepdim, a.size, a.shape))
     return handle_out(res, out, "mean") if out is not None else res
 
@@ -561,10 +563,22 @@ def nanmean(input, dim=None, keepdim=False, *, dtype=None, out=None):
     return handle_out(res, out, "nanmean") if out is not None else res
 
 
-def prod(input, dim=None, keepdim=False, *, dtype=None):
+_PROD_OUT_ALL = ("prod() received an invalid combination of arguments - got (Tensor, out=Tensor), "
+                 "but expected one of:\n * (Tensor input, *, torch.dtype dtype = None)\n * (Tensor "
+                 "input, int dim, bool keepdim = False, *, torch.dtype dtype = None, Tensor out = "
+                 "None)\n")
+
+
+def prod(input, dim=None, keepdim=False, *, dtype=None, out=None):
     check_tensor(input, "prod")
     if _isinstance(dim, D.dtype):
         dim, dtype = None, dim
+    if out is not None:
+        if dim is None:
+            raise TypeError(_PROD_OUT_ALL)  # the full product has no out= overload
+        od = _out_computes("prod", input, out, dtype, bool_ok=True)
+        return handle_out(prod(input, dim, keepdim, dtype=dtype if od is None else od), out,
+                          "prod", None if dtype is None else out_dtype_expected)
     rd = _sum_dtype(input._dtype, dtype)
     _check_autograd_dtype(input, dtype)
     a = input._data
@@ -620,12 +634,13 @@ def _max_min(input, dim, keepdim, other, out, largest):
     check_tensor(input, name)
     if _isinstance(dim, Tensor):
         from .pointwise import maximum, minimum
-        return (maximum if largest else minimum)(input, dim)
+        return (maximum if largest else minimum)(input, dim, out=out)
     a = a_cmp = input._data
     if dim is None:
         _check_nonempty(a, name)
         r = _nan_max(a_cmp, None, False, largest)
-        return finish(MAX_ALL if largest else MIN_ALL, np.asarray(r, a.dtype), input._dtype, (input,))
+        res = finish(MAX_ALL if largest else MIN_ALL, np.asarray(r, a.dtype), input._dtype, (input,))
+        return res if out is None else handle_out(res, out, name)
     d = wrap_dim(_int_dim(dim, name), a.ndim)
     if a.ndim == 0:
         values = a.copy()
@@ -640,6 +655,9 @@ def _max_min(input, dim, keepdim, other, out, largest):
             values = np.squeeze(values, d)
     v, i = finish_multi(MAX_DIM if largest else MIN_DIM, ((values, input._dtype), (idx, int64)),
                         (input, d, keepdim, a.shape))
+    if out is not None:
+        return handle_out_pair((v, i), out, name,
+                               return_types.max_out if largest else return_types.min_out)
     return (return_types.max if largest else return_types.min)((v, i))
 
 
@@ -671,12 +689,22 @@ def _amax(input, dim, keepdim, largest):
     return finish(AMAX if largest else AMIN, np.asarray(r, a.dtype), input._dtype, (input, dims, keepdim))
 
 
-def amax(input, dim=(), keepdim=False):
-    return _amax(input, dim, keepdim, True)
+def amax(input, dim=(), keepdim=False, *, out=None):
+    return _amax_out(_amax(input, dim, keepdim, True), out, "amax")
 
 
-def amin(input, dim=(), keepdim=False):
-    return _amax(input, dim, keepdim, False)
+def amin(input, dim=(), keepdim=False, *, out=None):
+    return _amax_out(_amax(input, dim, keepdim, False), out, "amin")
+
+
+def _amax_out(res, out, fn):
+    return res if out is None else handle_out(res, out, fn, _amax_out_dtype)
+
+
+def _amax_out_dtype(result_dtype, out_dtype):
+    return RuntimeError(f"Expected the dtype for input and out to match, but got "
+                        f"{scalar_type_name(result_dtype)} for input's dtype and "
+                        f"{scalar_type_name(out_dtype)} for out's dtype.")
 
 
 def aminmax(input, *, dim=None, keepdim=False):
@@ -684,12 +712,44 @@ def aminmax(input, *, dim=None, keepdim=False):
                                  amax(input, () if dim is None else dim, keepdim)))
 
 
-def argmax(input, dim=None, keepdim=False):
-    return _argext(input, dim, keepdim, True)
+def argmax(input, *args, **kwargs):
+    return _argext(input, *_argext_args("argmax", args, kwargs, 2), True)
 
 
-def argmin(input, dim=None, keepdim=False):
-    return _argext(input, dim, keepdim, False)
+def argmin(input, *args, **kwargs):
+    return _argext(input, *_argext_args("argmin", args, kwargs, 2), False)
+
+
+def _argext_args(name, args, kwargs, first):
+    from ._common import _tp_name
+    """(dim=None, keepdim=False) of argmax/argmin read as torch's parser reads them; ``first``
+    is dim's position, named in its type errors (the method's are one less: see
+    ``_methods._as_method``)."""
+    n = len(args)
+    if n > 2:
+        e = TypeError(f"{name}() takes from {first - 1} to {first + 1} positional arguments but "
+                      f"{n + first - 1} were given")
+        e.function_form = True  # Python's own wording: the method counts without self
+        raise e
+    for k in kwargs:
+        if k not in ("dim", "keepdim"):
+            raise TypeError(f"{name}() got an unexpected keyword argument '{k}'")
+        if (k == "dim" and n > 0) or (k == "keepdim" and n > 1):
+            raise TypeError(f"{name}() got multiple values for argument '{k}'")
+    dim = args[0] if n > 0 else kwargs.get("dim")
+    keepdim = args[1] if n > 1 else kwargs.get("keepdim", False)
+    if dim is not None and (not _isinstance(dim, (builtins.int, np.integer))
+                            or _isinstance(dim, builtins.bool)):
+        if _isinstance(dim, Tensor) and dim._data.ndim == 0 and \
+                dim._dtype.category == D.INTEGRAL and dim._dtype is not D.bool_:
+            dim = int(dim._data)
+        else:
+            pos = f" (position {first})" if n > 0 else ""
+            raise TypeError(f"{name}(): argument 'dim'{pos} must be int, not {_tp_name(dim)}")
+    if keepdim.__class__ is not builtins.bool:
+        pos = f" (position {first + 1})" if n > 1 else ""
+        raise TypeError(f"{name}(): argument 'keepdim'{pos} must be bool, not {_tp_name(keepdim)}")
+    return dim, keepdim
 
 
 def _argext(input, dim, keepdim, largest):
@@ -777,7 +837,7 @@ def _np_var(a, dims, corr, keepdim, n):
         dev = a - m
         ss = np.sum(dev * dev, axis=dims, keepdims=keepdim, dtype=d)
         denom = builtins.max(n - corr, 0)
-        return np.true_divide(ss, np.asarray(denom, d), dtype=d)
+        return contiguous_array(np.true_divide(ss, np.asarray(denom, d), dtype=d))
 
 
 def var(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
@@ -916,22 +976,45 @@ def _scan_dtype(d, dtype):
 
 def cumsum(input, dim, *, dtype=None, out=None):
     check_tensor(input, "cumsum")
+    od = _out_computes("cumsum", input, out, dtype)
+    if od is not None:
+        return handle_out(cumsum(input, dim, dtype=od), out, "cumsum")
     rd = _scan_dtype(input._dtype, dtype)
     _check_autograd_dtype(input, dtype)
     a = input._data.astype(rd.np, copy=False)
     d = wrap_dim(_int_dim(dim, "cumsum"), a.ndim)
-    r = np.cumsum(a, axis=d, dtype=rd.np) if a.ndim else a.copy()
-    return finish(CUMSUM, r, rd, (input, d))
+    r = contiguous_array(np.cumsum(a, axis=d, dtype=rd.np)) if a.ndim else a.copy()
+    return _scan_out(finish(CUMSUM, r, rd, (input, d)), out, dtype, "cumsum")
+
+
+def _out_computes(fn, input, out, dtype, bool_ok=False):
+    """cumsum/cumprod/prod with out= and no dtype= compute in out's dtype (torch's out
+    variants take it as the result dtype); the dtype to compute in, or None for the usual."""
+    if dtype is not None or out is None or not _isinstance(out, Tensor):
+        return None
+    if out._dtype is D.bool_ and not bool_ok:
+        raise not_implemented_for(f"{fn}_out_cpu", D.bool_)
+    return out._dtype
+
+
+def _scan_out(res, out, dtype, fn):
+    """cumsum/cumprod's out=: the dtype= given must be out's."""
+    if out is None:
+        return res
+    return handle_out(res, out, fn, None if dtype is None else out_dtype_expected)
 
 
 def cumprod(input, dim, *, dtype=None, out=None):
     check_tensor(input, "cumprod")
+    od = _out_computes("cumprod", input, out, dtype)
+    if od is not None:
+        return handle_out(cumprod(input, dim, dtype=od), out, "cumprod")
     rd = _scan_dtype(input._dtype, dtype)
     _check_autograd_dtype(input, dtype)
     a = input._data.astype(rd.np, copy=False)
     d = wrap_dim(_int_dim(dim, "cumprod"), a.ndim)
-    r = np.cumprod(a, axis=d, dtype=rd.np) if a.ndim else a.copy()
-    return finish(CUMPROD, r, rd, (input, d))
+    r = contiguous_array(np.cumprod(a, axis=d, dtype=rd.np)) if a.ndim else a.copy()
+    return _scan_out(finish(CUMPROD, r, rd, (input, d)), out, dtype, "cumprod")
 
 
 def _cum_ext(input, dim, largest):
@@ -949,6 +1032,7 @@ def _cum_ext(input, dim, largest):
         idx = np.maximum.accumulate(np.where(hit, pos, 0), axis=d).astype(np.int64)
         vals = np.take_along_axis(a, idx, axis=d)  # -0. after 0. is taken, as in torch
     op = CUMMAX if largest else CUMMIN
+    vals, idx = contiguous_array(vals), contiguous_array(idx)
     v, i = finish_multi(op, ((vals, input._dtype), (idx, int64)), (input, d))
     return (return_types.cummax if largest else return_types.cummin)((v, i))
 
@@ -1012,15 +1096,18 @@ def _sort_np(a, d, descending, stable):
     return np.take_along_axis(a, idx, axis=d), idx.astype(np.int64)
 
 
-def sort(input, dim=-1, descending=False, stable=None):
+def sort(input, dim=-1, descending=False, stable=None, *, out=None):
     check_tensor(input, "sort")
     if _isinstance(dim, builtins.bool):
         dim, descending = -1, dim
     a = input._data
     d = wrap_dim(dim, a.ndim)
     vals, idx = _sort_np(a, d, descending, stable)
+    vals, idx = torch_layout(a, values=vals), torch_layout(a, values=idx)  # the input's layout
     op = SORT if stable is None else SORT_STABLE  # sort.stable is its own overload
     v, i = finish_multi(op, ((vals, input._dtype), (idx, int64)), (input, d, a.shape))
+    if out is not None:
+        return handle_out_pair((v, i), out, "sort", return_types.sort_out)
     return return_types.sort((v, i))
 
 
@@ -1167,7 +1254,8 @@ def _softmax_common(input, dim, dtype, log, name):
         with np.errstate(all="ignore"):
             z = a - a
             r = z if log else np.exp(z)
-    return finish(LOG_SOFTMAX if log else SOFTMAX, np.asarray(r, d.np), d, (input, dd))
+    # torch's softmax kernels write a contiguous result, whatever the input's layout
+    return finish(LOG_SOFTMAX if log else SOFTMAX, contiguous_array(r, d.np), d, (input, dd))
 
 
 def softmax(input, dim=None, dtype=None, *, _stacklevel=3):

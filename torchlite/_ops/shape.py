@@ -19,7 +19,8 @@ from .. import _errors
 from .._dispatch import defop, finish, finish_view, finish_multi, record, wants_grad
 from .._tensor import Tensor, make, make_view, Size, scalar_type_name, MULTI_OUTPUT
 from ._common import check_tensor, wrap_dim, size_args, broadcast_shapes, result_type, array_of
-from ._common import _int_like, _tp_name
+from ._common import _int_like, _tp_name, is_number
+from ._common import handle_out, out_dtype_expected, torch_layout, contiguous_array
 from ..autograd import grad_mode
 
 _state = grad_mode._state
@@ -862,7 +863,7 @@ def contiguous(self, memory_format=None):
 def to_dtype(self, dtype, copy=False):
     if dtype is self._dtype and not copy:
         return self
-    r = self._data.astype(dtype.np)
+    r = torch_layout(self._data, dtype.np)
     return finish(TO_COPY, r, dtype, (self, self._dtype))
 
 
@@ -874,11 +875,13 @@ def repeat(self, *repeats):
     if len(repeats) < a.ndim:
         raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of "
                            "dimensions of tensor")
-    for r in repeats:
-        if r < 0:
-            raise RuntimeError(f"Trying to create tensor with negative dimension {r}: {list(repeats)}")
     pad = len(repeats) - a.ndim
-    r = np.tile(a.reshape((1,) * pad + a.shape), repeats)
+    shape = (1,) * pad + a.shape
+    target = [n * k for n, k in zip(shape, repeats)]  # torch checks the result's size
+    for n in target:
+        if n < 0:
+            raise RuntimeError(f"Trying to create tensor with negative dimension {n}: {target}")
+    r = np.tile(a.reshape(shape), [builtins.max(k, 0) for k in repeats])
     return finish(REPEAT, r, self._dtype, (self, a.shape, repeats))
 
 
@@ -925,7 +928,7 @@ def cat(tensors, dim=0, *, out=None):
                                    f"size {ref.shape[k]} but got size {xa.shape[k]} for tensor "
                                    f"number {i} in the list.")
     arrays = [array_of(x, dtype) for x in parts]
-    r = np.concatenate(arrays, axis=d)
+    r = contiguous_array(np.concatenate(arrays, axis=d))  # torch's cat: contiguous
     sizes = [x._data.shape[d] if x._data.ndim == ref.ndim else None for x in tensors]
     res = finish(CAT, r, dtype, (tuple(tensors), d, sizes))
     if out is not None:
@@ -948,8 +951,17 @@ def stack(tensors, dim=0, *, out=None):
                                f"at entry 0 and {list(x._data.shape)} at entry {i}")
     dtype = result_type(*tensors)
     d = wrap_dim(dim, len(shape0) + 1)
-    r = np.stack([array_of(x, dtype) for x in tensors], axis=d)
-    return finish(STACK, r, dtype, (tuple(tensors), d))
+    r = contiguous_array(np.stack([array_of(x, dtype) for x in tensors], axis=d))
+    res = finish(STACK, r, dtype, (tuple(tensors), d))
+    return res if out is None else handle_out(res, out, "stack", _cat_out_dtype)
+
+
+def _cat_out_dtype(result_dtype, out_dtype):
+    """stack's out= (a cat): any dtype the inputs cast to, else cat's TypeError."""
+    if D.can_cast(result_dtype, out_dtype):
+        return None
+    return TypeError(f"torch.cat(): input types can't be cast to the desired output type "
+                     f"{scalar_type_name(out_dtype)}")
 
 
 def _atleast_1d(x):
@@ -1094,7 +1106,10 @@ def _check_index(index, fn, allow_int32=True):
         raise RuntimeError(f"{fn}(): Expected dtype int32 or int64 for index")
 
 
-def index_select(input, dim, index):
+def index_select(input, dim, index, *, out=None):
+    if out is not None:
+        return handle_out(index_select(input, dim, index), out, "index_select",
+                          _same_scalar_type("index_select"))
     check_tensor(input, "index_select")
     _check_index(index, "index_select")
     if index._data.ndim > 1:
@@ -1121,15 +1136,22 @@ def index_select(input, dim, index):
     return finish(INDEX_SELECT, r, input._dtype, (input, d, index, a.shape))
 
 
-def gather(input, dim, index, *, sparse_grad=False):
+def gather(input, dim, index, *, sparse_grad=False, out=None):
+    if out is not None:
+        return handle_out(gather(input, dim, index, sparse_grad=sparse_grad), out, "gather",
+                          out_dtype_expected)
     check_tensor(input, "gather")
     if index._dtype is not D.int64 and index._dtype is not D.int32:
         raise RuntimeError("gather(): Expected dtype int32/int64 for index")
     a = input._data
     d = wrap_dim(dim, a.ndim)
     idx = index._data
-    if idx.ndim != a.ndim:
+    if builtins.max(idx.ndim, 1) != builtins.max(a.ndim, 1):  # a 0-dim one counts as 1-dim
         raise RuntimeError("Index tensor must have the same number of dimensions as input tensor")
+    out_shape = idx.shape
+    if a.ndim == 0 or idx.ndim == 0:  # torch reads a 0-dim input or index as one element
+        a = a.reshape((1,) * builtins.max(idx.ndim, 1)) if a.ndim == 0 else a
+        idx = idx.reshape((1,) * a.ndim) if idx.ndim == 0 else idx
     n = a.shape[d]
     for k in range(a.ndim):
         if k != d and idx.shape[k] > a.shape[k]:
@@ -1139,12 +1161,19 @@ def gather(input, dim, index, *, sparse_grad=False):
         badv = idx[(idx < 0) | (idx >= n)].flat[0]
         raise RuntimeError(f"index {badv} is out of bounds for dimension {d} with size {n}")
     sub = a[tuple(slice(0, idx.shape[k]) if k != d else slice(None) for k in range(a.ndim))]
-    r = np.take_along_axis(sub, idx, axis=d)
+    r = contiguous_array(np.take_along_axis(sub, idx, axis=d).reshape(out_shape))
     return finish(GATHER, r, input._dtype, (input, d, index, sparse_grad))
 
 
 def _scatter_np(a, d, idx, src, reduce=None):
-    """out[idx[i][j]][j] = src[i][j] for dim 0 (and so on), on a copy of a."""
+    """out[idx[i][j]][j] = src[i][j] for dim 0 (and so on), on a copy of a.  A 0-dim self or
+    index is one element (as torch reads it)."""
+    shape = a.shape
+    if a.ndim == 0 or idx.ndim == 0:
+        a = a.reshape((1,) * builtins.max(idx.ndim, 1)) if a.ndim == 0 else a
+        idx = idx.reshape((1,) * a.ndim) if idx.ndim == 0 else idx
+        if _isinstance(src, np.ndarray) and src.ndim and src.ndim != a.ndim:
+            src = src.reshape(idx.shape)
     out = a.copy()
     grids = np.indices(idx.shape, sparse=True)
     key = tuple(idx if k == d else grids[k] for k in range(a.ndim))
@@ -1158,10 +1187,10 @@ def _scatter_np(a, d, idx, src, reduce=None):
         np.multiply.at(out, key, vals)
     else:
         out[key] = vals
-    return out
+    return out.reshape(shape)
 
 
-def _scatter_checks(input, dim, index, fn):
+def _scatter_checks(input, dim, index, fn, src=None):
     if not _isinstance(index, Tensor):
         raise TypeError(f"{fn}(): argument 'index' must be Tensor, not {type(index).__name__}")
     if index._dtype is not D.int64 and index._dtype is not D.int32:
@@ -1169,6 +1198,16 @@ def _scatter_checks(input, dim, index, fn):
     a = input._data
     d = wrap_dim(dim, a.ndim)
     idx = index._data
+    # torch's shape checks (a 0-dim tensor counts as 1-dim): index against self, then src, whose
+    # sizes are read per index dim (a src with fewer dims fails on reading one)
+    if builtins.max(idx.ndim, 1) != builtins.max(a.ndim, 1):
+        raise RuntimeError("Index tensor must have the same number of dimensions as self tensor")
+    if _isinstance(src, Tensor):
+        sn = src._data.ndim
+        if 0 < sn < idx.ndim:
+            wrap_dim(sn, sn)  # torch's IndexError for the first dim src lacks
+        if builtins.max(sn, 1) != builtins.max(idx.ndim, 1):
+            raise RuntimeError("Index tensor must have the same number of dimensions as src tensor")
     n = a.shape[d] if a.ndim else 1
     if idx.size and (idx.min() < 0 or idx.max() >= n):
         badv = idx[(idx < 0) | (idx >= n)].flat[0]
@@ -1187,7 +1226,7 @@ def scatter(input, dim, index, src=None, value=None, *, reduce=None):
                               "torch.scatter_reduce instead for more reduction options.")
         if reduce not in ("add", "multiply"):
             raise RuntimeError("reduce argument must be either add or multiply.")
-    a, d, idx = _scatter_checks(input, dim, index, "scatter")
+    a, d, idx = _scatter_checks(input, dim, index, "scatter", src)
     if _isinstance(src, Tensor):
         if src._dtype is not input._dtype:
             raise RuntimeError("scatter(): Expected self.dtype to be equal to src.dtype")
@@ -1213,7 +1252,7 @@ def _scatter_reduce_result(r, input, src):
 
 def scatter_add(input, dim, index, src):
     check_tensor(input, "scatter_add")
-    a, d, idx = _scatter_checks(input, dim, index, "scatter_add")
+    a, d, idx = _scatter_checks(input, dim, index, "scatter_add", src)
     r = _scatter_np(a, d, idx, src._data, "add")
     return finish(SCATTER_ADD, r, input._dtype, (input, src, d, index))
 
@@ -1296,18 +1335,30 @@ def _lower_name(d):
             "int8": "signed char", "bool": "bool"}[d.name]
 
 
+_MASKED_FILL_SIGS = (("(Tensor input, Tensor mask, Tensor value)", ("Tensor", "Tensor", "Tensor")),
+                     ("(Tensor input, Tensor mask, Number value)", ("Tensor", "Tensor", "Number")))
+
+
+def _masked_fill_types(name, input, mask, value):
+    """torch's parser error for masked_fill(input, mask, value) (two overloads: a Tensor or a
+    Number value)."""
+    if not (_isinstance(input, Tensor) and _isinstance(mask, Tensor)
+            and (_isinstance(value, Tensor) or is_number(value))):
+        raise _errors.invalid_arguments(name, (input, mask, value), _MASKED_FILL_SIGS,
+                                        lambda kind, v: _isinstance(v, Tensor))
+
+
 def masked_fill(input, mask, value):
-    check_tensor(input, "masked_fill")
+    _masked_fill_types("masked_fill", input, mask, value)
     _check_mask(mask, "masked_fill_")
     a = input._data
     if mask._data.shape != a.shape:
+        # the result has the broadcast shape of input and mask
         from ._common import broadcast_error
         try:
-            shape = np.broadcast_shapes(a.shape, mask._data.shape)
+            np.broadcast_shapes(a.shape, mask._data.shape)
         except ValueError:
-            shape = None
-        if shape != a.shape:
-            raise broadcast_error(mask._data.shape, a.shape)
+            raise broadcast_error(mask._data.shape, a.shape) from None
     if _isinstance(value, Tensor):
         if value._data.ndim != 0:
             raise RuntimeError("masked_fill_ only supports a 0-dimensional value tensor, but got "
@@ -1320,10 +1371,13 @@ def masked_fill(input, mask, value):
     return finish(MASKED_FILL, r, input._dtype, (input, mask))
 
 
-def masked_select(input, mask):
+def masked_select(input, mask, *, out=None):
+    if out is not None:
+        return handle_out(masked_select(input, mask), out, "masked_select",
+                          _same_scalar_type("masked_select"))
     check_tensor(input, "masked_select")
     _check_mask(mask, "masked_select")
-    shape = broadcast_shapes(input._data.shape, mask._data.shape)
+    shape = broadcast_shapes(mask._data.shape, input._data.shape)  # torch's order (its errors)
     a = np.broadcast_to(input._data, shape)
     m = np.broadcast_to(mask._data, shape)
     return finish(MASKED_SELECT, a[m], input._dtype, (input, mask))
@@ -1365,7 +1419,7 @@ def flip(input, *dims):
         dims = tuple(dims[0])
     a = input._data
     wd = tuple(wrap_dim(d, a.ndim) for d in dims)
-    return finish(FLIP, np.flip(a, wd).copy(), input._dtype, (input, wd))
+    return finish(FLIP, torch_layout(a, values=np.flip(a, wd)), input._dtype, (input, wd))
 
 
 def fliplr(input):
@@ -1388,26 +1442,34 @@ def roll(input, shifts, dims=None):
     if dims is None:
         # the flattened tensor rolls; one node, as in torch
         r = np.roll(a.reshape(-1), sh[0]).reshape(a.shape)
-        return finish(ROLL, r, input._dtype, (input, sh, None))
+        return finish(ROLL, contiguous_array(r), input._dtype, (input, sh, None))
     dd = (dims,) if _isinstance(dims, builtins.int) else tuple(dims)
     dd = tuple(wrap_dim(d, a.ndim) for d in dd)
-    return finish(ROLL, np.roll(a, sh, dd), input._dtype, (input, sh, dd))
+    return finish(ROLL, contiguous_array(np.roll(a, sh, dd)), input._dtype, (input, sh, dd))
 
 
 def _tri(input, diagonal, upper):
     a = input._data
     if a.ndim < 2:
         raise RuntimeError(f"{'triu' if upper else 'tril'}: input tensor must have at least 2 dimensions")
-    r = np.triu(a, diagonal) if upper else np.tril(a, diagonal)
+    r = contiguous_array(np.triu(a, diagonal) if upper else np.tril(a, diagonal))
     return finish(TRIU if upper else TRIL, r, input._dtype, (input, diagonal))
 
 
-def tril(input, diagonal=0):
-    return _tri(input, diagonal, False)
+def tril(input, diagonal=0, *, out=None):
+    res = _tri(input, diagonal, False)
+    return res if out is None else handle_out(res, out, "tril", out_dtype_expected)
 
 
-def triu(input, diagonal=0):
-    return _tri(input, diagonal, True)
+def triu(input, diagonal=0, *, out=None):
+    res = _tri(input, diagonal, True)
+    return res if out is None else handle_out(res, out, "triu", out_dtype_expected)
+
+
+def _same_scalar_type(fn):
+    """index_select/masked_select's out= must have self's dtype."""
+    return lambda result_dtype, out_dtype: RuntimeError(
+        f"{fn}(): self and result must have the same scalar type")
 
 
 def diag(input, diagonal=0):
