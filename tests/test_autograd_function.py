@@ -1165,3 +1165,18 @@ def test_anomaly_error_in_backward_names_forward():
         for w in o.warnings:
             w.message = str(w.message).split("\n")[0]
     compare(out_t, out_l, f.__code__.co_filename)
+
+
+@pytest.mark.parametrize("first", ["gradgradcheck", "gradcheck", "Function", "functional"])
+def test_lazy_autograd_names_in_any_order(first):
+    # torch.autograd.gradcheck is the function whatever was read first (torchlite loads these
+    # submodules lazily, and importing one binds its name to the module); a fresh process
+    import subprocess
+    import sys
+    code = (f"import torchlite, torch\nfor lib in (torch, torchlite):\n"
+            f"    getattr(lib.autograd, {first!r})\n"
+            f"    print([type(getattr(lib.autograd, n)).__name__ for n in "
+            f"('gradcheck', 'gradgradcheck', 'Function', 'function', 'functional')])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    torch_line, lite_line = out.stdout.splitlines()
+    assert lite_line == torch_line

@@ -873,19 +873,7 @@ y.view(1, 2).mul_(2)""",
                                      "v = b[1:]\nu = v.view(1); b.mul_(w); u.grad_fn",
 }
 
-_REFRESH = ("torchlite/_dispatch.py (refresh_view): its message for a view whose base was "
-            "modified (indirect) should be _view_inplace_error(t, view, True), as check_inplace's")
-VIEW_INPLACE_XFAIL = {
-    "leaf_view_before_shape": "torchlite/_ops/pointwise.py (_inplace_binary): check_inplace "
-                              "(the autograd checks) must come before the shape and dtype checks",
-    "leaf_before_shape": "torchlite/_ops/pointwise.py (_inplace_binary): check_inplace must come "
-                         "before the shape and dtype checks",
-    "int_no_grad_view_float_operand": "torchlite/_ops/pointwise.py (_inplace_binary): "
-                                      "check_inplace must come before the dtype (cast) check",
-    "indirect_split_of_constant": _REFRESH,
-    "indirect_view_of_split": _REFRESH,
-    "indirect_view_of_no_grad_view": _REFRESH,
-}
+VIEW_INPLACE_XFAIL = {}
 
 
 def _view_inplace_params():

@@ -72,7 +72,9 @@ class Op:
             needs.append(params)
         self.needs = tuple(needs)
         # the engine unpacks saved values in torch's order: as the rules, input by input, read them
-        self.unpack_order = tuple(dict.fromkeys(n for ns in needs for n in ns))
+        # torch unpacks an op's saved values in the alphabetical order of their names (which
+        # decides the value a version-counter error names)
+        self.unpack_order = tuple(sorted(dict.fromkeys(n for ns in needs for n in ns)))
         self.outputs_differentiable = outputs_differentiable
         # what tensor.grad_fn._saved_<name> can show (None when not saved this time)
         self.saved_names = frozenset(n for ns in needs for n in ns) | frozenset(self.also_save)
@@ -323,7 +325,7 @@ def refresh_view(t):
     view = t._view
     base = view.base
     if view.creation != DEFAULT and (t._grad_fn is not None or base._requires_grad):
-        raise RuntimeError(_view_base_modified(view))
+        raise RuntimeError(_view_inplace_error(t, view, True))
     view.version = t._vc[0]
     if base._requires_grad and view.creation == DEFAULT:
         from ._ops.shape import AS_STRIDED
@@ -341,22 +343,6 @@ _CUSTOM_VIEW = ("This view was created inside a custom Function (or because an i
                 "backward associated with the custom Function, leading to incorrect gradients. This "
                 "behavior is forbidden. You can fix this by cloning the output of the custom "
                 "Function.")
-
-
-def _view_base_modified(view):
-    if view.creation == IN_CUSTOM_FUNCTION:
-        return (f"Output {view.multi_nr} of {view.multi_name} is a view and its base or another "
-                f"view of its base has been modified inplace. {_CUSTOM_VIEW}")
-    if view.creation == MULTI_OUTPUT:
-        return (f"Output {view.multi_nr} of {view.multi_name} is a view and its base or another view "
-                "of its base has been modified inplace. This view is the output of a function that "
-                "returns multiple views. Such functions do not allow the output views to be "
-                "modified inplace. You should replace the inplace operation by an out-of-place one.")
-    return ("A view was created in no_grad mode and its base or another view of its base has been "
-            "modified inplace with grad mode enabled. Given that this use case is ambiguous and "
-            "error-prone, it is forbidden. You can clarify your code by moving both the view and "
-            "the inplace either both inside the no_grad block (if you don't want the inplace to be "
-            "tracked) or both outside (if you want the inplace to be tracked).")
 
 
 _NO_EDGE = (None, 0)
@@ -457,7 +443,8 @@ def record(op, outputs, values, save_result_copy=None):
 
 def _input_edge(v):
     """(edge, meta, requires) for one value in a tensor-input slot."""
-    if v is not None and (v.__class__ is Tensor or _isinstance(v, Tensor)) and v._requires_grad:
+    if v is not None and (v.__class__ is Tensor or _isinstance(v, Tensor)) and (
+            v._requires_grad or (v._view is not None and v._view.base._requires_grad)):
         if v._view is not None:
             return _edge(v), (v._data.shape, v._dtype), True
         fn = v._grad_fn
@@ -549,20 +536,27 @@ def wants_grad(values, n_inputs):
         return False
     for i in range(n_inputs):
         v = values[i]
-        if _isinstance(v, Tensor) and v._requires_grad:
+        if _isinstance(v, Tensor) and _needs_grad(v):
             return True
     return False
+
+
+def _needs_grad(v):
+    """torch's requires_grad() of a tensor: its flag, or for a view its base's (a base that
+    joined the graph through an in-place op after the view was made)."""
+    return v._requires_grad or (v._view is not None and v._view.base._requires_grad)
 
 
 def _op_wants_grad(op, values):
     if op.variadic:
         for v in values[0]:
-            if v._requires_grad:
+            if v._requires_grad or (v._view is not None and v._view.base._requires_grad):
                 return True
         return False
     for i in range(op.n_inputs):
         v = values[i]
-        if _isinstance(v, Tensor) and v._requires_grad:
+        if _isinstance(v, Tensor) and (
+                v._requires_grad or (v._view is not None and v._view.base._requires_grad)):
             return True
     return False
 

@@ -350,11 +350,11 @@ v0.mul_(v0[:1])
 """)
 
 
-@xfail("torchlite/_ops/pointwise.py (_inplace): check_inplace(..., overlap=True) raises "
-       "torch's 'unsupported operation: more than one element of the written-to tensor refers "
-       "to a single memory location. ...' but pointwise's in-place ops do not ask for it yet "
-       "(all but ZERO_, FILL_, MASKED_FILL, MASKED_FILL_T should)")
 def test_inplace_on_expanded_tensor_raises():
+    # fixed: torchlite/_ops/pointwise.py (_inplace): check_inplace(..., overlap=True) raises
+    #   torch's 'unsupported operation: more than one element of the written-to tensor refers to
+    #   a single memory location. ...' but pointwise's in-place ops do not ask for it yet (all
+    #   but ZERO_, FILL_, MASKED_FILL, MASKED_FILL_T should)
     same("""
 x0 = torch.tensor([1.0])
 v0 = x0.expand(3)
@@ -362,10 +362,11 @@ v0.mul_(2)
 """)
 
 
-@xfail("torchlite/_ops/pointwise.py (_inplace_binary): for an in-place op on a view of a leaf "
-       "that requires grad torch raises the leaf error (check_inplace) before checking shapes "
-       "and dtypes; torchlite calls check_inplace after them and reports the shape mismatch")
 def test_inplace_on_leaf_view_checks_leaf_first():
+    # fixed: torchlite/_ops/pointwise.py (_inplace_binary): for an in-place op on a view of a
+    #   leaf that requires grad torch raises the leaf error (check_inplace) before checking
+    #   shapes and dtypes; torchlite calls check_inplace after them and reports the shape
+    #   mismatch
     same("""
 x0 = torch.tensor(3.0, requires_grad=True)
 x1 = torch.tensor([1.0, 2.0])
@@ -711,13 +712,13 @@ v0.add_(v1)
 """)
 
 
-@xfail("torchlite/_dispatch.py (Op.unpack_order): torch's generated backward unpacks saved "
-       "values in the alphabetical order of their names (atan2: other before self), so the "
-       "version error names the saved base v0 ('output 0 of torch::autograd::CopySlices'); "
-       "torchlite unpacks in the order the rules read them (self first: the view v1, 'of "
-       "AsStrided'). Fix: unpack_order = tuple(sorted(...)) (checked against torch for atan2, "
-       "mul, div, pow, hypot, xlogy, fmod, maximum, lerp, addcmul, addcdiv, matmul)")
 def test_version_error_names_copyslices():
+    # fixed: torchlite/_dispatch.py (Op.unpack_order): torch's generated backward unpacks saved
+    #   values in the alphabetical order of their names (atan2: other before self), so the
+    #   version error names the saved base v0 ('output 0 of torch::autograd::CopySlices');
+    #   torchlite unpacks in the order the rules read them (self first: the view v1, 'of
+    #   AsStrided'). Fix: unpack_order = tuple(sorted(...)) (checked against torch for atan2,
+    #   mul, div, pow, hypot, xlogy, fmod, maximum, lerp, addcmul, addcdiv, matmul)
     same("""
 x0 = torch.tensor([[0.5]], requires_grad=True)
 v0 = -x0
@@ -728,12 +729,12 @@ v2.backward(torch.tensor([[1.0]]))
 """)
 
 
-@xfail("torchlite/_dispatch.py (_op_wants_grad/wants_grad, record1): an op on a view of a "
-       "tensor that joined the graph through an in-place op after the view was made (x1.mul_(x2)) "
-       "records nothing: it reads the view's own _requires_grad (False), not torch's "
-       "requires_grad() (its base's); torch records NegBackward0 over the view's regenerated "
-       "AsStridedBackward0")
 def test_op_on_view_of_base_made_differentiable_records():
+    # fixed: torchlite/_dispatch.py (_op_wants_grad/wants_grad, record1): an op on a view of a
+    #   tensor that joined the graph through an in-place op after the view was made
+    #   (x1.mul_(x2)) records nothing: it reads the view's own _requires_grad (False), not
+    #   torch's requires_grad() (its base's); torch records NegBackward0 over the view's
+    #   regenerated AsStridedBackward0
     same("""
 x1 = torch.tensor(0.0)
 x2 = torch.tensor(0.0, requires_grad=True)

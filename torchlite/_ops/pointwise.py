@@ -1003,7 +1003,8 @@ def _float_unary(op, fn, kernel=None):
                     if r.__class__ is not ndarray:
                         r = np.asarray(r)
                     t = make(r, d)
-                    if input._requires_grad and _state.enabled:
+                    if _state.enabled and (input._requires_grad or (
+                            input._view is not None and input._view.base._requires_grad)):
                         record1(op, t, (input,))
                     return t
             if not _isinstance(input, Tensor):
@@ -1051,16 +1052,21 @@ def _scalar_name(d):
     return scalar_type_name(d)
 
 
-def _inplace(op, self, values, compute, operands=()):
+def _inplace(op, self, values, compute, operands=(), recording=None):
     """Run ``compute(self._data)`` in place with torch's checks, then rebase history.
 
     ``operands``: the tensors the op reads besides self (torch refuses one that partially
-    overlaps self).
+    overlaps self).  ``recording``: check_inplace's answer when the caller has already run it
+    (torch's order puts the autograd checks before the shape and dtype checks).
     """
     if self._vc is None and not _state.inference:
         compute(self._data)  # torch writes, then refuses the inference tensor
         raise RuntimeError(_errors.INFERENCE_INPLACE)
-    recording = check_inplace(self, values, op.n_inputs)
+    if recording is None:
+        # torch refuses to write an internally overlapping (expanded) tensor, except for the
+        # fills with a number, zero_ and masked_fill_ (which warn)
+        recording = check_inplace(self, values, op.n_inputs, overlap=not (
+            op is FILL_ or op.name == "zero_" or op.name == "masked_fill"))
     for t in operands:
         if t is not self and _isinstance(t, Tensor):
             b = t._data
@@ -1603,33 +1609,38 @@ def clamp_(self, min=None, max=None):  # noqa: A002
     return _inplace(CLAMP, self, (self, min, max), lambda a: np.copyto(a, _clip(a, lo, hi, d)))
 
 
-def _assign_inplace(op, self, values, res, operands=()):
-    return _inplace(op, self, values, lambda a: np.copyto(a, res._data, casting="unsafe"), operands)
+def _assign_inplace(op, self, values, res, operands=(), recording=None):
+    return _inplace(op, self, values, lambda a: np.copyto(a, res._data, casting="unsafe"),
+                    operands, recording)
 
 
 def _overlap_first(op, self, values, operands):
-    """torch's order for an in-place op: the autograd checks, then partial overlap of an
-    operand with self, before any shape or dtype error."""
+    """torch's order for an in-place op: the autograd checks and internal overlap, then partial
+    overlap of an operand with self, before any shape or dtype error.  Returns check_inplace's
+    answer (None for an inference tensor, which _inplace refuses after writing)."""
+    recording = None
+    if self._vc is not None or _state.inference:
+        recording = check_inplace(self, values, op.n_inputs, overlap=True)
     sd = self._data
     for t in operands:
         if t.__class__ is Tensor and t is not self and (
                 t._data.base is not None or sd.base is not None) and _partial_overlap(sd, t._data):
-            check_inplace(self, values, op.n_inputs)
             raise RuntimeError(_OVERLAP)
+    return recording
 
 
 def _assign_result(op, self, values, operands, result):
     """An in-place op computed out of place (``result()``, from self.detach()), with torch's
     checks in its order: autograd and overlap, then the result's shape (it must be self's)
     and dtype (castable to self's)."""
-    _overlap_first(op, self, values, operands)
+    recording = _overlap_first(op, self, values, operands)
     res = result()
     if res._data.shape != self._data.shape:
         raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the "
                            f"broadcast shape {list(res._data.shape)}")
     if res._dtype is not self._dtype and not D.can_cast(res._dtype, self._dtype):
         raise RuntimeError(_errors.cant_cast(_scalar_name(res._dtype), _scalar_name(self._dtype)))
-    return _assign_inplace(op, self, values, res, operands)
+    return _assign_inplace(op, self, values, res, operands, recording)
 
 
 clip_ = clamp_
@@ -1963,11 +1974,13 @@ def _inplace_binary(op, fn, name, self, other, extra=(), alpha=None):
         # the parser's message for the method's Tensor-or-Number argument
         raise TypeError(f"{name}(): argument 'other' (position 1) must be Tensor, not "
                         f"{type(other).__name__}")
+    # torch: the autograd checks and internal overlap, then partial overlap, then dtypes and shapes
+    recording = None
+    if self._vc is not None or _state.inference:
+        recording = check_inplace(self, (self, other) + extra, 2, overlap=True)
     if other.__class__ is Tensor and other is not self and (
             other._data.base is not None or self._data.base is not None) and \
             _partial_overlap(self._data, other._data):
-        # torch: the autograd checks, then the overlap, before shapes and dtypes
-        check_inplace(self, (self, other) + extra, 2)
         raise RuntimeError(_OVERLAP)
     d = self._dtype
     rd = promote2(self, other)
@@ -1993,7 +2006,7 @@ def _inplace_binary(op, fn, name, self, other, extra=(), alpha=None):
             def compute(a):  # one fused multiply-add, as torch
                 np.copyto(a, _alpha_fma(a, y, k, rd, self, other), casting="unsafe")
 
-            return _inplace(op, self, values, compute, (other,))
+            return _inplace(op, self, values, compute, (other,), recording)
         y = _int_scaled(y, alpha, rd)
 
     def compute(a):
@@ -2004,7 +2017,7 @@ def _inplace_binary(op, fn, name, self, other, extra=(), alpha=None):
 
     if not _isinstance(other, Tensor):
         values = (self, other) + extra
-    return _inplace(op, self, values, compute, (other,))
+    return _inplace(op, self, values, compute, (other,), recording)
 
 
 def add_(self, other, *, alpha=1):
@@ -2119,7 +2132,7 @@ def _fill(a, v):
 
 def copy_(self, src, non_blocking=False):
     check_tensor(src, "copy_", "src", 1)
-    _overlap_first(COPY_, self, (self, src), (src,))
+    recording = _overlap_first(COPY_, self, (self, src), (src,))
     if src._data.shape != self._data.shape:
         _broadcast_error_n([self._data.shape, src._data.shape])
         target = np.broadcast_shapes(self._data.shape, src._data.shape)
@@ -2129,7 +2142,7 @@ def copy_(self, src, non_blocking=False):
     s = src._data
     return _inplace(COPY_, self, (self, src),
                     lambda a: np.copyto(a, s if not np.may_share_memory(a, s) else s.copy(),
-                                        casting="unsafe"), (src,))
+                                        casting="unsafe"), (src,), recording)
 
 
 def lerp_(self, end, weight):
@@ -2266,7 +2279,11 @@ def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_
             if r.__class__ is not ndarray:
                 r = np.asarray(r)
             t = make(r, d)
-            if _state.enabled and (self._requires_grad or (to is Tensor and other._requires_grad)):
+            if _state.enabled and (
+                    self._requires_grad or (to is Tensor and other._requires_grad) or (
+                        self._view is not None and self._view.base._requires_grad) or (
+                        to is Tensor and other._view is not None and
+                        other._view.base._requires_grad)):
                 record1(op, t, (self, other, 1) if alpha else (self, other))
             return t
         finally:
@@ -2320,7 +2337,8 @@ def neg_operator(self):
             if r.__class__ is not np.ndarray:
                 r = np.asarray(r)
             t = make(r, d)
-            if self._requires_grad and _state.enabled:
+            if _state.enabled and (self._requires_grad or (
+                    self._view is not None and self._view.base._requires_grad)):
                 record1(NEG, t, (self,))
             return t
         return neg(self)

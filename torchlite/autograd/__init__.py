@@ -212,6 +212,11 @@ def __getattr__(name):
         raise AttributeError(f"module 'torch.autograd' has no attribute '{name}'")
     import importlib
     mod = importlib.import_module(f"{__name__}.{entry[0]}")
+    # importing the submodule bound its name to the module: rebind every name it provides
+    # (gradgradcheck's import must not leave `gradcheck` naming the module)
+    for n, (m, attr) in _LAZY.items():
+        if m == entry[0] and attr is not None:
+            globals()[n] = getattr(mod, attr)
     value = mod if entry[1] is None else getattr(mod, entry[1])
-    globals()[name] = value  # importing the submodule bound its name to the module
+    globals()[name] = value
     return value

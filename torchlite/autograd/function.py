@@ -90,13 +90,13 @@ def _backward_class(fn_cls):
     return cls
 
 
-class _FunctionMeta(type):
+class FunctionMeta(type):
     def __init__(cls, name, bases, attrs):
         super().__init__(name, bases, attrs)
         cls._backward_cls = None
 
 
-class Function(metaclass=_FunctionMeta):
+class Function(metaclass=FunctionMeta):
     """Subclass with static ``forward`` and ``backward``; call ``apply``."""
 
     def __init__(self, *args, **kwargs):
