@@ -760,6 +760,64 @@ v1.backward(g0, retain_graph=True)
 """)
 
 
+def test_log_softmax_of_transposed_is_contiguous():
+    # found by the long profile: torch's softmax kernels write a contiguous result, so
+    # contiguous() of what follows returns the tensor itself (its grad_fn stays NegBackward0)
+    same("""
+x2 = torch.tensor([[0.0, 1.0], [2.0, 3.0]], requires_grad=True)
+v0 = x2.transpose(0, 1)
+v1 = v0.log_softmax(0)  # err v1: v1.abs() + v0.abs().amax(0, keepdim=True) + 1
+v3 = -v1
+v4 = -v3
+v5 = v4.contiguous()
+g0 = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+v5.backward(g0)
+""")
+
+
+def test_max_dim_of_0d_second_order():
+    # found by the long profile: max(0) of a 0-dim tensor under create_graph (gather on 0-dim
+    # tensors raised IndexError inside the engine)
+    same("""
+x0 = torch.tensor(0.5, requires_grad=True)
+v0 = -x0
+v6, v7 = v0.max(0)
+v8 = v6.clamp(-6, 6).exp()  # err v8: rel
+g0 = torch.tensor(1.0)
+g1 = torch.autograd.grad(v8, [x0], g0, create_graph=True, allow_unused=True)
+v9 = sum(d.square().sum() for d in g1 if d is not None)  # err v9: rel*16|float32
+v9.backward()
+""")
+
+
+def test_view_of_converted_expanded_tensor():
+    # found by the long profile: .double() of an expanded tensor is contiguous in torch (NumPy
+    # kept the broadcast order, and view raised)
+    same("""
+x0 = torch.tensor([[0.5, 1.5]], requires_grad=True)
+v0 = x0.expand(2, 1, 2)
+v2 = v0.double()
+v3 = v2.view((4,))
+g0 = torch.tensor([1.0, 2.0, 3.0, 4.0], dtype=torch.float64)
+v3.backward(g0, retain_graph=True)
+v3.backward(g0)
+""")
+
+
+def test_op_on_view_after_empty_slice_assignment():
+    # found by the long profile: x0[0:0] = x1 makes x0 (and its earlier views) part of the graph
+    same("""
+x0 = torch.tensor([0.0])
+x1 = torch.tensor(0.0, requires_grad=True)
+v0 = x0.unsqueeze(0)
+v1 = -v0
+x0[0:0] = x1
+v5 = v0 @ v0.mT  # err v5: v0.abs() @ v0.abs().mT
+g0 = torch.tensor([[1.0]])
+v5.backward(g0)
+""")
+
+
 # --- the known-issue list and this file agree ----------------------------------------------------
 
 def test_known_issues_have_xfail_regressions():
