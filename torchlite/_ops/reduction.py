@@ -829,15 +829,35 @@ def _axes(a, dims):
     return dims if a.ndim else None
 
 
-def _np_var(a, dims, corr, keepdim, n):
+# torch's CPU var/std kernels accumulate float in double and half in float, then round once
+# (bit for bit torch's on float32 and float16 inputs; float64 is within the Numerics bounds)
+_VAR_ACC = {np.dtype(np.float32): np.dtype(np.float64), np.dtype(np.float16): np.dtype(np.float32)}
+
+
+def _np_var(a, dims, corr, keepdim, n, root=False):
+    """var over dims (std with ``root``), in a's dtype."""
     d = a.dtype
+    acc = _VAR_ACC.get(d, d)
+    x = a.astype(acc) if acc != d else a
     dims = _axes(a, dims)
     with np.errstate(all="ignore"):
-        m = np.sum(a, axis=dims, keepdims=True, dtype=d) / np.asarray(n, d)
-        dev = a - m
-        ss = np.sum(dev * dev, axis=dims, keepdims=keepdim, dtype=d)
+        m = np.sum(x, axis=dims, keepdims=True, dtype=acc) / np.asarray(n, acc)
+        dev = x - m
+        ss = np.sum(dev * dev, axis=dims, keepdims=keepdim, dtype=acc)
         denom = builtins.max(n - corr, 0)
-        return contiguous_array(np.true_divide(ss, np.asarray(denom, d), dtype=d))
+        r = np.true_divide(ss, np.asarray(denom, acc), dtype=acc)
+        if root:
+            r = np.sqrt(r)
+        return contiguous_array(np.asarray(r).astype(d, copy=False))
+
+
+def _np_mean_acc(a, dims, keepdim, n):
+    """var_mean/std_mean's mean, accumulated as their var."""
+    d = a.dtype
+    acc = _VAR_ACC.get(d, d)
+    with np.errstate(all="ignore"):
+        m = np.sum(a, axis=_axes(a, dims), keepdims=keepdim, dtype=acc) / np.asarray(n, acc)
+    return contiguous_array(np.asarray(m).astype(d, copy=False))
 
 
 def var(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
@@ -848,26 +868,23 @@ def var(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
 
 def std(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
     a, dims, corr, n, sdim, scorr = _var_std_args(input, dim, unbiased, keepdim, correction, "std")
-    with np.errstate(all="ignore"):
-        r = np.sqrt(_np_var(a, dims, corr, keepdim, n))
+    r = _np_var(a, dims, corr, keepdim, n, root=True)
     return finish(STD, r, input._dtype, (input, sdim, scorr, keepdim))
 
 
 def var_mean(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
     a, dims, corr, n, sdim, scorr = _var_std_args(input, dim, unbiased, keepdim, correction, "var_mean")
     v = _np_var(a, dims, corr, keepdim, n)
-    with np.errstate(all="ignore"):
-        m = np.sum(a, axis=_axes(a, dims), keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
-    return finish_multi(VAR_MEAN, ((v, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
+    m = _np_mean_acc(a, dims, keepdim, n)
+    return finish_multi(VAR_MEAN, ((v, input._dtype), (m, input._dtype)),
                         (input, sdim, scorr, keepdim))
 
 
 def std_mean(input, dim=_UNSET, unbiased=None, keepdim=False, *, correction=_UNSET):
     a, dims, corr, n, sdim, scorr = _var_std_args(input, dim, unbiased, keepdim, correction, "std_mean")
-    with np.errstate(all="ignore"):
-        s = np.sqrt(_np_var(a, dims, corr, keepdim, n))
-        m = np.sum(a, axis=_axes(a, dims), keepdims=keepdim, dtype=a.dtype) / np.asarray(n, a.dtype)
-    return finish_multi(STD_MEAN, ((s, input._dtype), (np.asarray(m, a.dtype), input._dtype)),
+    s = _np_var(a, dims, corr, keepdim, n, root=True)
+    m = _np_mean_acc(a, dims, keepdim, n)
+    return finish_multi(STD_MEAN, ((s, input._dtype), (m, input._dtype)),
                         (input, sdim, scorr, keepdim))
 
 
