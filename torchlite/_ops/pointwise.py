@@ -407,10 +407,22 @@ def rsub_scalar(other, input):
     return finish(SUB, np.asarray(r), input._dtype, (other, input, 1))
 
 
+_SAME_SIZE_INT = {1: np.int8, 2: np.int16, 4: np.int32, 8: np.int64}
+
+
+def _keep_where(x, keep):
+    """x where ``keep``, else (+)0: the bits of x masked, exact for every value (nan, inf, -0.)
+    and without np.where's cost (10x on large arrays with a mixed mask)."""
+    it = _SAME_SIZE_INT[x.dtype.itemsize]
+    m = np.asarray(keep).view(np.uint8).astype(it)  # (a 0-dim compare gives a NumPy scalar)
+    np.negative(m, out=m)  # 1 -> all bits set
+    return np.asarray(np.bitwise_and(x.view(it), m)).view(x.dtype)
+
+
 def threshold_backward(grad_output, self, threshold):
     """grad_output where self > threshold, else 0 (nan in self passes the gradient)."""
     g = grad_output._data
-    r = np.where(self._data <= threshold, np.zeros((), g.dtype), g)
+    r = _keep_where(g, np.logical_not(np.less_equal(self._data, threshold)))
     return finish(THRESHOLD_BACKWARD, r, grad_output._dtype, (grad_output, self, threshold))
 
 
@@ -1380,7 +1392,7 @@ def relu(input):
         raise RuntimeError("Boolean inputs not supported for relu")
     a = input._data
     # torch: x < 0 ? 0 : x, so -0. and nan pass through
-    r = np.where(a < 0, np.zeros((), a.dtype), a)
+    r = _keep_where(a, np.logical_not(np.less(a, 0)))
     return finish(RELU, r, d, (input,))
 
 
