@@ -818,6 +818,68 @@ v5.backward(g0)
 """)
 
 
+def test_index_double_backward_records_index_put_impl():
+    # found by the survey: IndexBackward0's rule is zeros.index_put_(indices, grad, True),
+    # which torch records as IndexPutImplBackward0 (a None edge for the zeros), at version 1
+    same("""
+x0 = torch.tensor([[[0.5]], [[1.5]]], dtype=torch.float32, requires_grad=True)
+v0 = x0[[1, 0]]
+v1 = v0 ** 2
+g0 = torch.tensor([[[1.0]], [[2.0]]], dtype=torch.float32)
+g1 = torch.autograd.grad(v1, [x0], g0, create_graph=True, allow_unused=True)
+v3 = sum(d.square().sum() for d in g1 if d is not None)
+v3.backward()
+""")
+
+
+@xfail("torchlite/_ops/shape.py (_join_backward): unbind's rule must be torch's stack of the "
+       "output gradients (zeros for missing ones), recorded as StackBackward0 under create_graph; "
+       "torchlite embeds each gradient (UnbindBackwardBackward0). A plain stack/cat changes the "
+       "sign of zeros where torch adds into zeros (conformance hessian_vector): find torch's exact rule")
+def test_unbind_double_backward_records_stack():
+    same("""
+x0 = torch.tensor([-0.5, 1.5], dtype=torch.float64, requires_grad=True)
+v0 = x0.unbind(0)[0]
+v3 = -v0.abs()
+g0 = torch.tensor(1.0, dtype=torch.float64)
+g1 = torch.autograd.grad(v3, [x0], g0, create_graph=True, allow_unused=True)
+v4 = sum(d.square().sum() for d in g1 if d is not None)
+v4.backward()
+""")
+
+
+@xfail("torchlite/_ops/shape.py (_join_backward): split/chunk's rule must be torch's cat of the "
+       "output gradients (zeros for missing ones), recorded as CatBackward0 under create_graph; "
+       "torchlite embeds each gradient (SplitBackwardBackward0)")
+def test_chunk_double_backward_records_cat():
+    same("""
+x0 = torch.tensor([[0.5], [1.5]], dtype=torch.float64, requires_grad=True)
+v0 = x0.chunk(2, 0)[0]
+v3 = v0.square()
+g0 = torch.tensor([[1.0]], dtype=torch.float64)
+g1 = torch.autograd.grad(v3, [x0], g0, create_graph=True, allow_unused=True)
+v4 = sum(d.square().sum() for d in g1 if d is not None)
+v4.backward()
+""")
+
+
+@xfail("torchlite/_ops/pointwise.py (COPY_): copy_'s gradient for a src of another dtype and "
+       "shape is cast first, then summed (torch's CopyBackwards: grad.to(src).sum_to(src)); "
+       "torchlite's engine sums, then casts (ToCopyBackward0 outermost)")
+def test_copy_gradient_casts_before_summing():
+    same("""
+x0 = torch.tensor([[1.0, 2.0]], dtype=torch.float64, requires_grad=True)
+x3 = torch.tensor(0.5, dtype=torch.float32, requires_grad=True)
+v0 = x0 * 1
+v0.copy_(x3)
+v3 = v0 ** 2
+g0 = torch.tensor([[1.0, 1.0]], dtype=torch.float64)
+g1 = torch.autograd.grad(v3, [x3], g0, create_graph=True, allow_unused=True)
+v7 = sum(d.square().sum() for d in g1 if d is not None)
+v7.backward()
+""")
+
+
 # --- the known-issue list and this file agree ----------------------------------------------------
 
 def test_known_issues_have_xfail_regressions():

@@ -213,7 +213,11 @@ PUT = defop("put", "PutBackward0", ("self", "source", "index", "accumulate", "so
             self=lambda grad, index, source_sizes, accumulate: grad if accumulate else
                 _put(grad, index, _zeros_shaped(grad, source_sizes), False),
             source=lambda grad, index, source_sizes: _take(grad, index).reshape(source_sizes))
-INDEX_PUT_ZEROS = defop("index_put", "IndexPutBackward0", ("values", "shape", "indices"), inputs=1,
+# IndexBackward0's rule: zeros(shape).index_put_(indices, grad, accumulate=True), which torch
+# records as _index_put_impl_ (an edge for the zeros, None, and one for the values)
+INDEX_PUT_ZEROS = defop("_index_put_impl_", "IndexPutImplBackward0",
+                        ("self", "values", "indices", "accumulate"), inputs=2,
+                        self=lambda grad: grad,
                         values=lambda grad, indices: _getitem_np_index(grad, indices))
 # index_put and index_put_ (``indices``: a NumPy index tuple)
 INDEX_PUT = defop("index_put_", "IndexPutBackward0", ("self", "values", "indices", "accumulate"),
@@ -1520,9 +1524,13 @@ def trace(input):
 
 
 def index_put_zeros(grad, shape, indices):
-    z = np.zeros(shape, grad._dtype.np)
+    d = grad._dtype
+    zeros = make(np.zeros(shape, d.np), d)
+    z = np.zeros(shape, d.np)
     np.add.at(z, indices, grad._data)
-    return finish(INDEX_PUT_ZEROS, z, grad._dtype, (grad, shape, indices))
+    res = finish(INDEX_PUT_ZEROS, z, d, (zeros, grad, indices, True))
+    res._vc[0] += 1  # written in place, as torch's
+    return res
 
 
 def _getitem_arrays(t, indices):
