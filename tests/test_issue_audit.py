@@ -77,13 +77,14 @@ T.ones(2, dtype=T.int64).mul_(0.5)
 
 INPLACE_XFAIL = [
     "T.tensor([1, 2]).clamp_(0.5)",
-    xfail("(lambda x: (operator.ixor(x, 1.5), x))(T.tensor([1, 2]))",
-          "_ops/pointwise.py/_methods.py: an in-place bitwise op with a float operand must check "
-          "the cast first: RuntimeError \"result type Float can't be cast to the desired output "
-          "type Long\", not NotImplementedError bitwise_xor_cpu"),
-    xfail("(lambda x: (operator.ilshift(x, 1), x))(T.tensor([1, 2]))",
-          "_methods.py: Tensor lacks __ilshift__/__irshift__ (x <<= 1 rebinds x to a new tensor "
-          "instead of writing in place); bind them to bitwise_left_shift_/bitwise_right_shift_"),
+    "(lambda x: (operator.ixor(x, 1.5), x))(T.tensor([1, 2]))",
+    "(lambda x: (operator.ilshift(x, 1), x))(T.tensor([1, 2]))",
+    "(lambda x: (operator.irshift(x, 1), x))(T.tensor([5, 2]))",
+    "operator.ilshift(T.tensor([1., 2.]), 1)",
+    "operator.ilshift(T.tensor([1, 2]), 1.5)",
+    "operator.iand(T.tensor([True, False]), 1)",
+    "operator.ior(T.tensor([1, 2], dtype=T.uint8), T.tensor([3]))",
+    "operator.irshift(T.tensor([True]), 1)",
 ]
 
 

@@ -343,14 +343,26 @@ OPERATORS = {
     "__imul__": _binary(P.mul_), "__itruediv__": _binary(P.div_),
     "__ifloordiv__": _binary(P.floor_divide_), "__imod__": _binary(P.remainder_),
     "__ipow__": _binary(P.pow_),
-    "__iand__": _binary(lambda s, o: _assign_bitwise(s, P.bitwise_and(s, o))),
-    "__ior__": _binary(lambda s, o: _assign_bitwise(s, P.bitwise_or(s, o))),
-    "__ixor__": _binary(lambda s, o: _assign_bitwise(s, P.bitwise_xor(s, o))),
+    "__iand__": _binary(lambda s, o: _inplace_bitwise(P.bitwise_and, s, o)),
+    "__ior__": _binary(lambda s, o: _inplace_bitwise(P.bitwise_or, s, o)),
+    "__ixor__": _binary(lambda s, o: _inplace_bitwise(P.bitwise_xor, s, o)),
+    "__ilshift__": _binary(lambda s, o: _inplace_bitwise(P.bitwise_left_shift, s, o)),
+    "__irshift__": _binary(lambda s, o: _inplace_bitwise(P.bitwise_right_shift, s, o)),
     "__eq__": _binary(P.eq), "__ne__": _binary(P.ne), "__lt__": _binary(P.lt),
     "__le__": _binary(P.le), "__gt__": _binary(P.gt), "__ge__": _binary(P.ge),
     "__neg__": P.neg_operator, "__pos__": positive, "__abs__": quiet(P.abs),
     "__invert__": P.invert, "__getitem__": I.getitem, "__setitem__": quiet(I.setitem),
 }
+
+
+def _inplace_bitwise(fn, self, other):
+    """x &= y, x <<= y, ...: torch's cast check of the result dtype first, then the op."""
+    from ._ops._common import promote2
+    from . import _errors
+    rd = promote2(self, other)
+    if rd is not self._dtype and not D.can_cast(rd, self._dtype):
+        raise RuntimeError(_errors.cant_cast(P._scalar_name(rd), P._scalar_name(self._dtype)))
+    return _assign_bitwise(self, fn(self, other))
 
 
 def _assign_bitwise(self, res):
