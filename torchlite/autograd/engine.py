@@ -549,36 +549,6 @@ def _apply(node, grads_out, needed, retain_graph):
     op = node._op
     if node._nout == 1:
         g = grads_out[0]
-        if op.custom_apply is None and not op.variadic and op.rule_seq is None:
-            # the common case, inline (input_grads is the general form)
-            if g is None:
-                return [None] * len(node.next_functions)
-            if node._released:
-                raise RuntimeError(_errors.BACKWARD_TWICE)
-            saved = node._saved
-            if saved:
-                # as torch: every saved value is unpacked (its version checked) first
-                values = {}
-                for n in op.unpack_order:
-                    if n in saved:
-                        values[n] = _unpack(saved, node, n)
-            result = []
-            for (nxt, _nr), rule, names, m in zip(node.next_functions, op.rules, op.needs,
-                                                  node._in_meta):
-                if nxt is None or rule is None or m is None or nxt not in needed:
-                    result.append(None)
-                    continue
-                if names:
-                    gi = rule(g, *[values[n] for n in names])
-                else:
-                    gi = rule(g)
-                if gi is not None:
-                    if gi._data.shape != m[0] or gi._dtype is not m[1]:
-                        gi = _reduce(gi, m, node, len(result))
-                    if nxt.__class__ is AccumulateGrad and gi._data.shape != nxt._in_meta[0][0]:
-                        gi = _to_leaf(gi, node, len(result), nxt)
-                result.append(gi)
-            return result
         if g is None and not hasattr(op, "fn_cls"):
             return [None] * len(node.next_functions)
     else:
