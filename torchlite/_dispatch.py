@@ -44,7 +44,7 @@ class Op:
 
     __slots__ = ("name", "node_cls", "argnames", "n_inputs", "rules", "needs", "argindex",
                  "outputs_differentiable", "variadic", "custom_apply", "outputs", "also_save",
-                 "saved_names", "unpack_order", "plans", "input_slots", "fast1", "rule_seq")
+                 "saved_names", "unpack_order", "plans", "input_slots", "fast1", "rule_seq", "frees_all")
 
     def __init__(self, name, grad_fn, argnames, n_inputs, rules, outputs_differentiable=None,
                  variadic=False, custom_apply=None, outputs=("result",), also_save=(),
@@ -81,6 +81,10 @@ class Op:
         # tensor-input slots: a Python number saved from one is freed after backward, as torch
         # frees the wrapped-number tensor it saves there
         self.input_slots = frozenset() if variadic else frozenset(self.argnames[:n_inputs])
+        # release_saved may free every value this op saves: each comes from a tensor-input
+        # slot or is an output
+        self.frees_all = not variadic and custom_apply is None and \
+            self.saved_names <= self.input_slots | frozenset(self.outputs)
         # record1 (one output, at most two tensor inputs) can record this op
         self.fast1 = not variadic and n_inputs <= 2 and outputs_differentiable is None
         # the order the engine runs the rules in: torch's generated code computes an op's input
@@ -162,8 +166,12 @@ class SavedOutput:
         if vc[0] != self.version:
             raise RuntimeError(_errors.version_mismatch(
                 _describe(self.data, self.dtype, node, self.output_nr), vc[0], self.version))
+        return self.output(node)
+
+    def output(self, node):
+        """The output again, as a tensor of ``node`` (its version already checked)."""
         t = make(self.data, self.dtype)
-        t._vc = vc
+        t._vc = self.vc
         if self.dtype.is_floating_point:
             t._grad_fn = node
             t._output_nr = self.output_nr
@@ -286,7 +294,15 @@ def release_saved(node):
     saved = node._saved
     if not saved:
         return
-    slots = getattr(node._op, "input_slots", ())
+    op = node._op
+    if op.__class__ is Op and op.frees_all:
+        # every value this op saves is a tensor (or a number from a tensor-input slot)
+        for k, v in saved.items():
+            if v is not None:
+                saved[k] = FREED
+                node._released = True
+        return
+    slots = getattr(op, "input_slots", ())
     for k, v in saved.items():
         t = type(v)
         if t in _SAVED_TYPES or (t is tuple and any(type(x) in _SAVED_TYPES for x in v)) or (

@@ -215,6 +215,17 @@ def make_view(src, arr, dtype, step, creation=DEFAULT):
     return t
 
 
+def _engine():
+    global _engine_module
+    if _engine_module is None:
+        from .autograd import engine
+        _engine_module = engine
+    return _engine_module
+
+
+_engine_module = None
+
+
 def make(arr, dtype):
     """Wrap an ndarray (already of ``dtype.np``) in a new Tensor.  The hot path."""
     if arr.__class__ is not _ndarray:  # a NumPy scalar from an op on 0-d arrays
@@ -540,6 +551,16 @@ class Tensor:
         return add_hook(meta.post_acc_hooks, hook)
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
+        if gradient is None and inputs is None and create_graph is False and self._requires_grad \
+                and self._view is None:
+            # loss.backward(): what torch.autograd.backward checks and makes, without its
+            # generality (a view's flag and grad_fn follow its base: the general path)
+            if self._data.size != 1:
+                raise RuntimeError(_errors.IMPLICIT_SCALAR)
+            d = self._dtype
+            _engine().run_backward((self,), (make(np.ones(self._data.shape, d.np), d),),
+                                   bool(retain_graph), False, implicit=True)
+            return
         from .autograd import backward
         backward(self, gradient, retain_graph, create_graph, inputs=inputs)
 

@@ -27,7 +27,7 @@ from .._tensor import Tensor, make, AutogradMeta
 from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
-from .._dispatch import unpack_saved, release_saved, SavedInput
+from .._dispatch import unpack_saved, release_saved, SavedInput, SavedOutput
 
 _state = grad_mode._state
 
@@ -167,11 +167,12 @@ def _ancestors(nodes, targets):
 
 
 def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=False,
-                 allow_unused=False, accumulate=True):
+                 allow_unused=False, accumulate=True, implicit=False):
     """The engine.  ``roots``: tensors; ``grads``: their gradients (Tensors).
 
     With ``capture`` (autograd.grad) the gradients of ``inputs`` are returned
-    instead of accumulated into ``.grad``.
+    instead of accumulated into ``.grad``.  ``implicit``: the gradients were made here (the
+    ones of ``loss.backward()``), not given by the user, so a leaf's .grad may take them over.
     """
     root_edges = []
     for t in roots:
@@ -214,7 +215,8 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
         needed = execute = nodes
 
     captured = [None] * len(inputs) if capture else None
-    ext_arrays = [g._data for g in grads]
+    # arrays user code holds: .grad must not alias them
+    ext_arrays = [] if implicit else [g._data for g in grads]
 
     buffers = {}
     ready = []
@@ -225,11 +227,12 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
     # (retain_grad) fire, then it stops (see the capture_at branch below)
     for (node, nr), g in zip(root_edges, grads):
         _deliver(buffers, node, nr, g, create_graph)
+    queued = set()
     for (node, _nr) in root_edges:
-        if deps.get(node, 0) == 0 and node in buffers:
-            if not any(item[2] is node for item in ready):
-                heapq.heappush(ready, (-node._seq, counter, node))
-                counter += 1
+        if node not in queued and deps.get(node, 0) == 0 and node in buffers:
+            queued.add(node)
+            heapq.heappush(ready, (-node._seq, counter, node))
+            counter += 1
 
     if create_graph and not capture and _errors.first_time(_errors.CREATE_GRAPH_CYCLE):
         # torch warns from inside the engine (not on the user's line), once per process
@@ -293,8 +296,13 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                         for n in op.unpack_order:
                             if n in saved:
                                 v = saved[n]
-                                if v.__class__ is SavedInput and v.tensor._vc[0] == v.version:
+                                c = v.__class__
+                                if c is SavedInput and v.tensor._vc[0] == v.version:
                                     values[n] = v.tensor
+                                elif c is float or c is int:  # a number saved as given
+                                    values[n] = v
+                                elif c is SavedOutput and v.vc[0] == v.version:
+                                    values[n] = v.output(node)
                                 else:
                                     values[n] = _unpack(saved, node, n)
                     rules = op.rules
@@ -701,8 +709,12 @@ def _accumulate_into(t, g, create_graph, ext_arrays):
             meta.grad = make(_layout_like(t._data, g._dtype.np), g._dtype).copy_(g)
             return
         data = g._data
-        if data.base is not None or not data.flags.writeable or not _obeys_layout(data, t._data) \
-                or any(np.may_share_memory(data, e) for e in ext_arrays):
+        var = t._data
+        if data.base is not None or not data.flags.writeable or (
+                # (the same strides as a C-contiguous leaf's, none 0: the layout .grad needs)
+                not (data.strides == var.strides and var.flags.c_contiguous and 0 not in var.strides)
+                and not _obeys_layout(data, var)) \
+                or (ext_arrays and any(np.may_share_memory(data, e) for e in ext_arrays)):
             # the gradient is seen elsewhere (a view, the user's, a hook's): .grad gets a copy
             out = _layout_like(t._data, data.dtype)
             np.copyto(out, data)
