@@ -917,6 +917,18 @@ def test_grad_fn_metadata_dict():
     same(f)
 
 
+@pytest.mark.parametrize("code", ["y.grad_fn.tag = 1", "y.grad_fn.__dict__",
+                                  "y.grad_fn.next_functions[0][0].tag = 1"])
+def test_grad_fn_has_no_instance_dict(code):
+    # torch's nodes take no new attributes (torchlite keeps its rare ones in one slot)
+    def f(torch):
+        x = torch.tensor([1.0, 2.0], requires_grad=True)
+        y = x * 2
+        y.grad_fn.register_hook(lambda gi, go: None)
+        exec(code)
+    same(f)
+
+
 def test_save_on_cpu_and_increment_version():
     def f(torch):
         x = torch.tensor([1.0, 2.0], requires_grad=True)

@@ -483,9 +483,7 @@ def record1(op, t, values):
     node._seq = _next_seq()
     node._saved = None
     node._released = False
-    node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
-    node._hooked = False
-    node._metadata = None
+    node._extra = None
     node._nout = 1
     v = values[0]
     if v.__class__ is Tensor and v._requires_grad and v._view is None:
@@ -778,11 +776,11 @@ def _move_retain_grad(t, node):
 
 
 def register_retain(t, node, output_nr):
-    node._hooked = True
     import weakref
-    if node._retain_hooks is None:
-        node._retain_hooks = {}
-    node._retain_hooks[output_nr] = weakref.ref(t)
+    e = node._extras()
+    if e.retain is None:
+        e.retain = {}
+    e.retain[output_nr] = weakref.ref(t)
     t._meta.retain_node = node
     t._meta.retain_nr = output_nr
 

@@ -267,7 +267,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 _run_accumulate(node, grads_out[0], capture_at, captured, accumulate and not capture,
                                 create_graph, ext_arrays)
                 continue
-            if capture_at is not None or node._hooked:
+            if capture_at is not None or node._extra is not None:
                 executes = node in execute
                 if captured is not None and executes:
                     _capture(node, grads_out, capture_at, captured)  # as torch: before the hooks
@@ -339,7 +339,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 grad_inputs = _apply_with_anomaly(node, grads_out, needed, retain_graph)
             else:
                 grad_inputs = _apply(node, grads_out, needed, retain_graph)
-            if node._post_hooks:
+            if node._extra is not None and node._extra.post:
                 grad_inputs = _node_post_hooks(node, grad_inputs, grads_out, ext_arrays)
             if not retain_graph and node._saved:
                 release_saved(node)

@@ -52,6 +52,16 @@ def add_hook(store, fn):
     return handle
 
 
+class _NodeExtra:
+    """A node's hooks (pre, post, tensor: per output, retain: retain_grad per output) and
+    metadata."""
+
+    __slots__ = ("pre", "post", "tensor", "retain", "metadata")
+
+    def __init__(self):
+        self.pre = self.post = self.tensor = self.retain = self.metadata = None
+
+
 class _HookDict(OrderedDict):
     """An ordered dict that can be weakly referenced (for RemovableHandle)."""
 
@@ -59,13 +69,26 @@ class _HookDict(OrderedDict):
 class Node:
     """Base of every grad_fn class."""
 
-    __slots__ = ("_op", "_seq", "next_functions", "_saved", "_in_meta", "_released", "_hooked",
-                 "_pre_hooks", "_post_hooks", "_tensor_hooks", "_retain_hooks",
-                 "_metadata", "_nout", "__weakref__")
-
-    # Filled by the ops that create nodes; see _dispatch.record.
+    # Filled by the ops that create nodes; see _dispatch.record.  What few nodes have (hooks,
+    # metadata) lives in ``_extra`` (None until needed): a node costs fewer stores to record.
+    __slots__ = ("_op", "_seq", "next_functions", "_saved", "_in_meta", "_released", "_nout",
+                 "_extra", "__weakref__")
 
     _torch_name = "Node"
+
+    def _extras(self):
+        e = self._extra
+        if e is None:
+            e = self._extra = _NodeExtra()
+        return e
+
+    # a node with hooks (or metadata) takes the engine's slow path
+    _hooked = property(lambda self: self._extra is not None)
+    _pre_hooks = property(lambda self: None if self._extra is None else self._extra.pre)
+    _post_hooks = property(lambda self: None if self._extra is None else self._extra.post)
+    _tensor_hooks = property(lambda self: None if self._extra is None else self._extra.tensor)
+    _retain_hooks = property(lambda self: None if self._extra is None else self._extra.retain)
+    _metadata = property(lambda self: None if self._extra is None else self._extra.metadata)
 
     def name(self):
         return self._torch_name
@@ -75,10 +98,10 @@ class Node:
 
     @property
     def metadata(self):
-        md = self._metadata
-        if md is None:
-            md = self._metadata = {}
-        return md
+        e = self._extras()
+        if e.metadata is None:
+            e.metadata = {}
+        return e.metadata
 
     @property
     def requires_grad(self):
@@ -89,25 +112,25 @@ class Node:
 
     def register_hook(self, fn):
         """fn(grad_inputs, grad_outputs) runs after the node computes its gradients."""
-        self._hooked = True  # the engine takes its slow path for this node
-        if self._post_hooks is None:
-            self._post_hooks = _HookDict()
-        return add_hook(self._post_hooks, fn)
+        e = self._extras()
+        if e.post is None:
+            e.post = _HookDict()
+        return add_hook(e.post, fn)
 
     def register_prehook(self, fn):
         """fn(grad_outputs) runs before the node computes its gradients."""
-        self._hooked = True
-        if self._pre_hooks is None:
-            self._pre_hooks = _HookDict()
-        return add_hook(self._pre_hooks, fn)
+        e = self._extras()
+        if e.pre is None:
+            e.pre = _HookDict()
+        return add_hook(e.pre, fn)
 
     def _tensor_hook_store(self, output_nr):
-        self._hooked = True
-        if self._tensor_hooks is None:
-            self._tensor_hooks = {}
-        store = self._tensor_hooks.get(output_nr)
+        e = self._extras()
+        if e.tensor is None:
+            e.tensor = {}
+        store = e.tensor.get(output_nr)
         if store is None:
-            store = self._tensor_hooks[output_nr] = _HookDict()
+            store = e.tensor[output_nr] = _HookDict()
         return store
 
     def __getattr__(self, attr):
@@ -166,13 +189,11 @@ def new_node(cls, op):
     node._saved = None
     node._in_meta = None
     node._released = False
-    node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
-    node._hooked = False
-    node._metadata = None
+    node._extra = None
     node._nout = 1
     if AnomalyState.enabled:
         import traceback
-        node._metadata = {"traceback_": traceback.format_stack()[:-3]}
+        node._extras().metadata = {"traceback_": traceback.format_stack()[:-3]}
     return node
 
 
@@ -203,9 +224,7 @@ def accumulate_node(t):
     node._saved = None
     node._in_meta = [(t._data.shape, t._dtype)]  # what gradients are checked against
     node._released = False
-    node._pre_hooks = node._post_hooks = node._tensor_hooks = node._retain_hooks = None
-    node._hooked = False
-    node._metadata = None
+    node._extra = None
     node._nout = 1
     node.variable = t
     meta.grad_acc = weakref.ref(node)
