@@ -23,6 +23,7 @@ from ._common import (is_number, check_tensor, not_implemented_for, promote2, ar
 
 FLOATING, INTEGRAL, BOOL = D.FLOATING, D.INTEGRAL, D.BOOL
 _isinstance = isinstance
+_new = object.__new__  # (the hot paths build a Tensor inline: _tensor.make without the call)
 _state = grad_mode._state
 _HALF = D.float16
 _ONE = 1  # the default alpha (a cached small int): anything else goes through torch's checks
@@ -1014,7 +1015,15 @@ def _float_unary(op, fn, kernel=None):
                     r = fn(input._data)
                     if r.__class__ is not ndarray:
                         r = np.asarray(r)
-                    t = make(r, d)
+                    t = _new(Tensor)  # make(r, d), inline
+                    t._data = r
+                    t._dtype = d
+                    t._requires_grad = False
+                    t._grad_fn = None
+                    t._output_nr = 0
+                    t._vc = None if _state.inference else [0]
+                    t._view = None
+                    t._meta = None
                     if _state.enabled and (input._requires_grad or (
                             input._view is not None and input._view.base._requires_grad)):
                         record1(op, t, (input,))
@@ -2236,6 +2245,9 @@ def scalar_constant(v, d):
     return c
 
 
+_NO_CONSTS = {}
+
+
 def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_only=False,
               pyop=None):
     """Build ``Tensor.__op__``.  ``general(a, b)`` handles what the fast path does not.
@@ -2253,6 +2265,31 @@ def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_
     f64 = np.float64
 
     def operator(self, other):
+        if other.__class__ is builtins.float and not swap:
+            # the commonest call, a float tensor and a float (y * 1.01): no other checks
+            d = self._dtype
+            c = (consts32 if d is float32 else consts64 if d is float64 else _NO_CONSTS).get(other)
+            if c is not None and (pyop is None or d is float32 or self._data.ndim):
+                token = quiet_enter()
+                try:
+                    r = ufunc(self._data, c)
+                finally:
+                    quiet_reset(token)
+                if r.__class__ is not ndarray:  # a 0-dim operand gives a NumPy scalar
+                    r = np.asarray(r)
+                t = _new(Tensor)  # make(r, d), inline
+                t._data = r
+                t._dtype = d
+                t._requires_grad = False
+                t._grad_fn = None
+                t._output_nr = 0
+                t._vc = None if _state.inference else [0]
+                t._view = None
+                t._meta = None
+                if _state.enabled and (self._requires_grad or (
+                        self._view is not None and self._view.base._requires_grad)):
+                    record1(op, t, (self, other, 1) if alpha else (self, other))
+                return t
         token = quiet_enter()
         try:
             d = self._dtype
