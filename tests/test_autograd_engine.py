@@ -462,6 +462,90 @@ def test_accumulation_in_place():
     same(f)
 
 
+@pytest.mark.parametrize("case", ["user_grad_t", "user_grad_view", "hook_keeps_t", "mm_t",
+                                  "bias_sum", "two_leaves_one_view", "saved_base",
+                                  "function_returns_held", "function_returns_view",
+                                  "function_returns_t"])
+def test_gradient_views_become_grad_only_when_unshared(case):
+    # a gradient that is a view (a transpose, a reshape) becomes .grad without a copy only when
+    # nothing else holds its memory: writing to what the user holds afterwards shows whether
+    # .grad aliases it (compared with torch)
+    def f(torch):
+        w = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)
+        kept = []
+        if case == "user_grad_t":
+            g = torch.ones(3, 2)
+            (w + 0).backward(g.t())
+            g.mul_(7)
+        elif case == "user_grad_view":
+            g = torch.ones(6)
+            (w + 0).backward(g.view(2, 3))
+            g.mul_(7)
+        elif case == "hook_keeps_t":
+            y = (w * 2).t()
+            y.register_hook(lambda gr: kept.append(gr))
+            (y * 1).sum().backward()
+            kept[0].mul_(7)
+        elif case == "mm_t":
+            x = torch.tensor([[1.0, 0.5], [2.0, -1.0], [0.0, 3.0]])
+            (x @ w).sum().backward()
+        elif case == "bias_sum":
+            b = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+            ((w + b) ** 2).sum().backward()
+            kept.append(b.grad.clone())
+            w.grad.mul_(7)
+            kept.append(b.grad)
+        elif case == "two_leaves_one_view":
+            v = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)
+            ((w + v) * 1).t().sum().backward()
+            w.grad.mul_(7)
+            kept.append(v.grad)
+        elif case == "saved_base":
+            h = (w * 3).t()
+            (h * h).t().sum().backward()
+            kept.append(h)
+        else:
+            # a custom backward returns a tensor the user holds, a view of one, a transpose
+            held = torch.ones(3, 2) if case != "function_returns_view" else torch.ones(6)
+
+            class F(torch.autograd.Function):
+                @staticmethod
+                def forward(ctx, a):
+                    return a * 1
+
+                @staticmethod
+                def backward(ctx, g):
+                    if case == "function_returns_held":
+                        return held.t().contiguous().t().t()
+                    return held.view(2, 3) if case == "function_returns_view" else held.t()
+
+            F.apply(w).sum().backward()
+            held.mul_(7)
+        return w.grad, w.grad.stride(), w.grad.is_contiguous(), kept
+    same(f)
+
+
+def test_gradient_a_custom_backward_holds_is_copied():
+    # torch takes a gradient over only when nothing else refers to the tensor
+    def f(torch):
+        held = torch.ones(2, 3)
+
+        class F(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, a):
+                return a * 1
+
+            @staticmethod
+            def backward(ctx, g):
+                return held
+
+        w = torch.zeros(2, 3, requires_grad=True)
+        F.apply(w).sum().backward()
+        held.mul_(7)
+        return w.grad, held
+    same(f)
+
+
 @pytest.mark.parametrize("how", ["none", "zero_", "data_zero_", "assign", "del", "mul_0"])
 def test_zeroing_variants(how):
     def f(torch):

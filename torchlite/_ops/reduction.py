@@ -480,18 +480,25 @@ def sum(input, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A001
     a = input._data
     if a.dtype != rd.np:
         a = a.astype(rd.np)
-    acc = _acc_dtype(rd)
     if dim is None:
-        res = finish(SUM, np.asarray(np.sum(a, dtype=acc), rd.np), rd, (input, a.shape))
+        res = finish(SUM, sum_array(a, None, False, rd), rd, (input, a.shape))
     else:
         dims = _dims_arg(dim, a.ndim, "sum")
         if not dims:
             dims = tuple(range(a.ndim))
-        # torch's reductions write contiguous results
-        r = contiguous_array(np.sum(a, axis=dims, keepdims=keepdim, dtype=acc), rd.np) \
-            if a.ndim else a.copy()
-        res = finish(SUM_DIM, r, rd, (input, dims, keepdim, a.shape))
+        res = finish(SUM_DIM, sum_array(a, dims, keepdim, rd), rd, (input, dims, keepdim, a.shape))
     return handle_out(res, out, "sum") if out is not None else res
+
+
+def sum_array(a, dims, keepdim, rd):
+    """sum's kernel: ``a`` (already of dtype ``rd``) summed over ``dims`` (None: all), as a
+    new array (the engine reduces gradients with it when no graph is recorded)."""
+    acc = _acc_dtype(rd)
+    if dims is None:
+        return np.asarray(np.sum(a, dtype=acc), rd.np)
+    # torch's reductions write contiguous results
+    return contiguous_array(np.sum(a, axis=dims, keepdims=keepdim, dtype=acc), rd.np) \
+        if a.ndim else a.copy()
 
 
 def nansum(input, dim=None, keepdim=False, *, dtype=None, out=None):

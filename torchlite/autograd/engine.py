@@ -17,6 +17,7 @@ nothing; with True the backward pass builds a graph of its own.
 from __future__ import annotations
 
 import heapq
+import sys
 import threading
 import warnings
 
@@ -27,9 +28,11 @@ from .._tensor import Tensor, make, AutogradMeta
 from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
+from .._ops.reduction import sum_array
 from .._dispatch import unpack_saved, release_saved, SavedInput, SavedOutput
 
 _state = grad_mode._state
+_getrefcount = sys.getrefcount
 
 
 class _Local(threading.local):
@@ -73,7 +76,10 @@ def sum_to(g, shape):
     As torch: one sum over the leading dims and the broadcast size-1 dims
     (keepdim), then a view to drop the leading dims; a full sum for a 0-dim shape.
     """
+    fast = not _state.enabled and g._dtype.is_floating_point  # no graph: the kernel itself
     if not shape:
+        if fast:
+            return make(sum_array(g._data, None, False, g._dtype), g._dtype)
         return g.sum()  # as torch's sum_to: one SumBackward0 for a 0-dim input
     gshape = g._data.shape
     lead = len(gshape) - len(shape)
@@ -81,6 +87,11 @@ def sum_to(g, shape):
                                       if shape[d - lead] == 1 and gshape[d] != 1)
     if not dims:
         return g
+    if fast:
+        r = sum_array(g._data, dims, True, g._dtype)
+        if lead:
+            r = r.reshape(shape)
+        return make(r, g._dtype)
     g = g.sum(dims, keepdim=True)
     if lead:
         g = g.view(shape)
@@ -370,6 +381,9 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
             if direct is not None and ready:
                 heappush(ready, (-direct._seq, direct_count, direct))
                 direct = None
+            # (the gradients are in the buffers now: no local may count as a reference to them
+            # when a leaf decides whether it may take one over, see _sole_owner)
+            grad_inputs = grads_out = g = None
     finally:
         quiet_reset(quiet_token)
         _state.enabled = prev_mode
@@ -697,6 +711,16 @@ def _layout_like(var, dtype):
     return np.empty(var.shape, dtype)
 
 
+def _sole_owner(g):
+    """No user-visible reference to gradient ``g`` exists: the engine's are all (torch's
+    AccumulateGrad rule, on the tensor's use count, whatever shares its memory).  Then .grad
+    may take g over without a copy (a transposed or reshaped gradient too: mm's, sum_to's);
+    a tensor a custom backward returned that the user still holds is copied."""
+    # the engine's references: the node's input buffer, the parameters of _run_accumulate,
+    # _accumulate_into and this function, and getrefcount's argument
+    return _getrefcount(g) <= 5
+
+
 def _accumulate_into(t, g, create_graph, ext_arrays):
     meta = t._meta
     if meta is None:
@@ -710,12 +734,13 @@ def _accumulate_into(t, g, create_graph, ext_arrays):
             return
         data = g._data
         var = t._data
-        if data.base is not None or not data.flags.writeable or (
+        if not _sole_owner(g) or not data.flags.writeable or (
                 # (the same strides as a C-contiguous leaf's, none 0: the layout .grad needs)
                 not (data.strides == var.strides and var.flags.c_contiguous and 0 not in var.strides)
                 and not _obeys_layout(data, var)) \
                 or (ext_arrays and any(np.may_share_memory(data, e) for e in ext_arrays)):
-            # the gradient is seen elsewhere (a view, the user's, a hook's): .grad gets a copy
+            # the gradient's memory is held elsewhere (another tensor's, the user's, a hook's)
+            # or laid out otherwise: .grad gets a copy
             out = _layout_like(t._data, data.dtype)
             np.copyto(out, data)
             data = out
