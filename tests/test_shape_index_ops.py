@@ -386,3 +386,18 @@ def test_index_backward_frees_indices(index):
             return x.grad, str(e)
         return x.grad, None
     check(f)
+
+
+@pytest.mark.parametrize("fn", ["max", "min"])
+@pytest.mark.parametrize("keepdim", [False, True])
+def test_max_min_dim_signed_zero_ties_and_nan(fn, keepdim):
+    # the values are those at the returned indices: -0. and 0. tie, nan wins
+    def f(T):
+        x = T.tensor([[0.0, -0.0, -1.0], [-0.0, 0.0, -2.0], [float("nan"), 1.0, 2.0],
+                      [3.0, 3.0, 1.0]], requires_grad=True)
+        out = []
+        for dim in (0, 1, -1):
+            v, i = getattr(x, fn)(dim=dim, keepdim=keepdim)
+            out += [v, i, T.signbit(v), v.stride()]
+        return out
+    check(f)

@@ -632,8 +632,8 @@ def _nan_arg(a, axis, largest=True):
             normal = np.argmax(a, axis=axis) if largest else np.argmin(a, axis=axis)
             return np.where(has, idx, normal)
     if axis is None:
-        return np.argmax(a) if largest else np.argmin(a)
-    return np.argmax(a, axis=axis) if largest else np.argmin(a, axis=axis)
+        return a.argmax() if largest else a.argmin()
+    return a.argmax(axis=axis) if largest else a.argmin(axis=axis)
 
 
 def _max_min(input, dim, keepdim, other, out, largest):
@@ -655,11 +655,15 @@ def _max_min(input, dim, keepdim, other, out, largest):
     else:
         _check_nonempty(a, name, d)
         idx = np.asarray(_nan_arg(a_cmp, d, largest), np.int64)
-        values = np.take_along_axis(a, np.expand_dims(idx, d), axis=d)
+        kshape = idx.shape[:d] + (1,) + idx.shape[d:]
+        values = (np.maximum if largest else np.minimum).reduce(a, axis=d, keepdims=True)
+        if a.dtype.kind == "f" and not values.all():
+            # 0. and -0. tie: the value at the index, as torch (nan propagates in both)
+            values = np.take_along_axis(a, idx.reshape(kshape), axis=d)
         if keepdim:
-            idx = np.expand_dims(idx, d)
+            idx = idx.reshape(kshape)
         else:
-            values = np.squeeze(values, d)
+            values = values.reshape(idx.shape)
     v, i = finish_multi(MAX_DIM if largest else MIN_DIM, ((values, input._dtype), (idx, int64)),
                         (input, d, keepdim, a.shape))
     if out is not None:
