@@ -383,7 +383,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                 direct = None
             # (the gradients are in the buffers now: no local may count as a reference to them
             # when a leaf decides whether it may take one over, see _sole_owner)
-            grad_inputs = grads_out = g = None
+            grad_inputs = grads_out = g = cur = None
     finally:
         quiet_reset(quiet_token)
         _state.enabled = prev_mode
@@ -706,6 +706,8 @@ def _obeys_layout(data, var):
 
 def _layout_like(var, dtype):
     """An empty array laid out as .grad of ``var`` must be."""
+    if var.flags.c_contiguous and 1 not in var.shape:  # (size-1 dims may have any stride)
+        return np.empty(var.shape, dtype)
     if _dense(var):
         return np.empty_like(var, dtype=dtype, order="K")
     return np.empty(var.shape, dtype)
