@@ -507,10 +507,10 @@ def record1(op, t, values):
             e1, m1, r1 = _input_edge(v)
             mask |= r1 << 1
         node.next_functions = (e0, e1)
-        node._in_meta = [m0, m1]
+        node._in_meta = (m0, m1)
     else:
         node.next_functions = (e0,)
-        node._in_meta = [m0]
+        node._in_meta = (m0,)
     t._grad_fn = node
     t._requires_grad = True
     plan = op.plans.get(mask)

@@ -29,7 +29,7 @@ from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
 from .._ops.reduction import sum_array
-from .._dispatch import unpack_saved, release_saved, SavedInput, SavedOutput
+from .._dispatch import unpack_saved, release_saved, SavedInput, SavedOutput, Op, FREED
 
 _state = grad_mode._state
 _getrefcount = sys.getrefcount
@@ -320,6 +320,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                     needs = op.needs
                     in_meta = node._in_meta
                     seq = op.rule_seq
+                    leaf_shapes = False  # a leaf's gradient to bring to its shape (seq order)
                     for i in seq or range(len(next_functions)):  # see Op.rule_seq
                         nxt = next_functions[i][0]
                         rule = rules[i]
@@ -332,11 +333,14 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
                         if gi is not None:
                             if gi._data.shape != m[0] or gi._dtype is not m[1]:
                                 gi = _reduce(gi, m, node, i)
-                            if seq is None and nxt.__class__ is AccumulateGrad and \
+                            if nxt.__class__ is AccumulateGrad and \
                                     gi._data.shape != nxt._in_meta[0][0]:
-                                gi = _to_leaf(gi, node, i, nxt)
+                                if seq is None:
+                                    gi = _to_leaf(gi, node, i, nxt)
+                                else:
+                                    leaf_shapes = True
                             grad_inputs[i] = gi
-                    if seq is not None:
+                    if leaf_shapes:
                         # as torch: the leaves' shapes are checked after all rules, in input order
                         for i, (nxt, _nr) in enumerate(next_functions):
                             gi = grad_inputs[i]
@@ -353,7 +357,15 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
             if node._extra is not None and node._extra.post:
                 grad_inputs = _node_post_hooks(node, grad_inputs, grads_out, ext_arrays)
             if not retain_graph and node._saved:
-                release_saved(node)
+                if op.__class__ is Op and op.frees_all:  # release_saved's common case, inline
+                    saved = node._saved
+                    for n, v in saved.items():
+                        if v is not None:
+                            saved[n] = FREED
+                            node._released = True
+                    saved = v = None
+                else:
+                    release_saved(node)
             for (nxt, nr), g in zip(node.next_functions, grad_inputs):
                 if nxt is None or (needed is not nodes and nxt not in needed):
                     continue
