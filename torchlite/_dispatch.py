@@ -44,7 +44,7 @@ class Op:
 
     __slots__ = ("name", "node_cls", "argnames", "n_inputs", "rules", "needs", "argindex",
                  "outputs_differentiable", "variadic", "custom_apply", "outputs", "also_save",
-                 "saved_names", "unpack_order", "plans", "input_slots", "fast1", "rule_seq", "frees_all")
+                 "saved_names", "unpack_order", "plans", "input_slots", "fast1", "rule_seq", "free_names")
 
     def __init__(self, name, grad_fn, argnames, n_inputs, rules, outputs_differentiable=None,
                  variadic=False, custom_apply=None, outputs=("result",), also_save=(),
@@ -81,10 +81,10 @@ class Op:
         # tensor-input slots: a Python number saved from one is freed after backward, as torch
         # frees the wrapped-number tensor it saves there
         self.input_slots = frozenset() if variadic else frozenset(self.argnames[:n_inputs])
-        # release_saved may free every value this op saves: each comes from a tensor-input
-        # slot or is an output
-        self.frees_all = not variadic and custom_apply is None and \
-            self.saved_names <= self.input_slots | frozenset(self.outputs)
+        # release_saved frees what this op saved under these names (tensor-input slots and
+        # outputs) and any saved tensor (None: the general rules of release_saved)
+        self.free_names = None if variadic or custom_apply is not None or \
+            "fn" in self.saved_names else self.input_slots | frozenset(self.outputs)
         # record1 (one output, at most two tensor inputs) can record this op
         self.fast1 = not variadic and n_inputs <= 2 and outputs_differentiable is None
         # the order the engine runs the rules in: torch's generated code computes an op's input
@@ -295,10 +295,11 @@ def release_saved(node):
     if not saved:
         return
     op = node._op
-    if op.__class__ is Op and op.frees_all:
-        # every value this op saves is a tensor (or a number from a tensor-input slot)
+    free = op.free_names if op.__class__ is Op else None
+    if free is not None:  # a table op (no CopySlices "fn", no variadic input)
         for k, v in saved.items():
-            if v is not None:
+            if v is not None and (k in free or v.__class__ in _SAVED_TYPES or (
+                    v.__class__ is tuple and any(type(x) in _SAVED_TYPES for x in v))):
                 saved[k] = FREED
                 node._released = True
         return

@@ -29,7 +29,7 @@ from . import grad_mode
 from .graph import AccumulateGrad, accumulate_node, AnomalyState
 from .._ops._common import quiet_enter, quiet_reset
 from .._ops.reduction import sum_array
-from .._dispatch import unpack_saved, release_saved, SavedInput, SavedOutput, Op, FREED
+from .._dispatch import unpack_saved, release_saved, SavedInput, SavedOutput
 
 _state = grad_mode._state
 _getrefcount = sys.getrefcount
@@ -357,15 +357,7 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
             if node._extra is not None and node._extra.post:
                 grad_inputs = _node_post_hooks(node, grad_inputs, grads_out, ext_arrays)
             if not retain_graph and node._saved:
-                if op.__class__ is Op and op.frees_all:  # release_saved's common case, inline
-                    saved = node._saved
-                    for n, v in saved.items():
-                        if v is not None:
-                            saved[n] = FREED
-                            node._released = True
-                    saved = v = None
-                else:
-                    release_saved(node)
+                release_saved(node)
             for (nxt, nr), g in zip(node.next_functions, grad_inputs):
                 if nxt is None or (needed is not nodes and nxt not in needed):
                     continue
