@@ -307,7 +307,13 @@ def _times(grad, x, ufunc=None, op=None):
         if d is D.float32 or d is D.float64:
             if xc is Tensor and x._dtype is d:
                 b = x._data if ufunc is None else ufunc(x._data)
-                return make(np.multiply(grad._data, b), d)
+                ga = grad._data
+                if d is D.float64 and ga.ndim == 0 and b.ndim == 0:
+                    # doubles: Python's float product is the IEEE one NumPy computes
+                    return make(np.array(ga.item() * builtins.float(b)), d)
+                return make(np.multiply(ga, b), d)
+            if ufunc is None and d is D.float64 and xc is builtins.float and grad._data.ndim == 0:
+                return make(np.array(grad._data.item() * x), d)
             if ufunc is None and (xc is builtins.float or xc is builtins.int):
                 c = _SCALAR_CONSTS[d].get(x)
                 return make(np.multiply(grad._data, scalar_constant(x, d) if c is None else c), d)
@@ -334,6 +340,14 @@ def _atan2_backward(grad, self, other, numerator):
 def _pow_backward(grad, self, exponent):
     if exponent == 0:
         return _zeros_like(grad)
+    if (exponent == 2 or exponent == 3) and exponent.__class__ in (builtins.int, builtins.float) \
+            and not _state.enabled and grad._dtype is D.float64 and self._dtype is D.float64 \
+            and grad._data.ndim == 0 and self._data.ndim == 0:
+        # the same, on doubles (a backward without create_graph): self.pow(1) is self,
+        # self.pow(2) is self * self (pow's kernel squares), then the two products
+        x = self._data.item()
+        p = x if exponent == 2 else x * x
+        return make(np.array(grad._data.item() * (p * builtins.float(exponent))), D.float64)
     return grad * mul_scalar(self.pow(exponent - 1), exponent)
 
 
@@ -423,7 +437,11 @@ def _keep_where(x, keep):
 def threshold_backward(grad_output, self, threshold):
     """grad_output where self > threshold, else 0 (nan in self passes the gradient)."""
     g = grad_output._data
-    r = _keep_where(g, np.logical_not(np.less_equal(self._data, threshold)))
+    a = self._data
+    if g.ndim == 0 and a.ndim == 0 and g.dtype.kind == "f":  # (a scalar: no mask to build)
+        r = g.copy() if not a <= threshold else np.zeros((), g.dtype)
+    else:
+        r = _keep_where(g, np.logical_not(np.less_equal(a, threshold)))
     return finish(THRESHOLD_BACKWARD, r, grad_output._dtype, (grad_output, self, threshold))
 
 
@@ -1401,7 +1419,10 @@ def relu(input):
         raise RuntimeError("Boolean inputs not supported for relu")
     a = input._data
     # torch: x < 0 ? 0 : x, so -0. and nan pass through
-    r = _keep_where(a, np.logical_not(np.less(a, 0)))
+    if a.ndim == 0 and a.dtype.kind == "f":  # (a scalar: no mask to build)
+        r = np.zeros((), a.dtype) if a < 0 else a.copy()
+    else:
+        r = _keep_where(a, np.logical_not(np.less(a, 0)))
     return finish(RELU, r, d, (input,))
 
 
