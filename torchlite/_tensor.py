@@ -559,7 +559,7 @@ class Tensor:
                 raise RuntimeError(_errors.IMPLICIT_SCALAR)
             d = self._dtype
             _engine().run_backward((self,), (make(np.ones(self._data.shape, d.np), d),),
-                                   bool(retain_graph), False, implicit=True)
+                                   bool(retain_graph), False)
             return
         from .autograd import backward
         backward(self, gradient, retain_graph, create_graph, inputs=inputs)

@@ -123,10 +123,11 @@ v0.backward(torch.ones(1, dtype=torch.float64))
 """)
 
 
-@xfail("torchlite/autograd/engine.py (AccumulateGrad): torch stores the incoming gradient itself "
-       "as .grad when nothing else holds it (here a view of the user's gradient g0), so the next "
-       "accumulation (+= in place) also changes g0 and bumps its version; torchlite copies")
 def test_accumulate_grad_steals_gradient():
+    # fixed: torchlite/autograd/engine.py (AccumulateGrad): torch stores the incoming gradient
+    #   itself as .grad when nothing else holds it (here a view of the user's gradient g0), so
+    #   the next accumulation (+= in place) also changes g0 and bumps its version; torchlite
+    #   copies
     same("""
 x0 = torch.tensor([1.0, 2.0], requires_grad=True)
 g0 = torch.tensor([1.0, 1.0])

@@ -178,12 +178,11 @@ def _ancestors(nodes, targets):
 
 
 def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=False,
-                 allow_unused=False, accumulate=True, implicit=False):
+                 allow_unused=False, accumulate=True):
     """The engine.  ``roots``: tensors; ``grads``: their gradients (Tensors).
 
     With ``capture`` (autograd.grad) the gradients of ``inputs`` are returned
-    instead of accumulated into ``.grad``.  ``implicit``: the gradients were made here (the
-    ones of ``loss.backward()``), not given by the user, so a leaf's .grad may take them over.
+    instead of accumulated into ``.grad``.
     """
     root_edges = []
     for t in roots:
@@ -226,8 +225,9 @@ def run_backward(roots, grads, retain_graph, create_graph, inputs=None, capture=
         needed = execute = nodes
 
     captured = [None] * len(inputs) if capture else None
-    # arrays user code holds: .grad must not alias them
-    ext_arrays = [] if implicit else [g._data for g in grads]
+    # arrays a hook has seen or a leaf took over: no other .grad may alias them (the user's
+    # own gradients are told apart by reference count, see _sole_owner)
+    ext_arrays = []
 
     buffers = {}
     ready = []
@@ -753,6 +753,12 @@ def _accumulate_into(t, g, create_graph, ext_arrays):
         else:
             # stolen: another leaf handed the same gradient (x0 + x1) must copy it
             ext_arrays.append(data)
+            # as torch's g.detach(): the version counter stays shared (with the user's tensor
+            # when g is a view of it)
+            grad = meta.grad = make(data, g._dtype)
+            if g._vc is not None:
+                grad._vc = g._vc
+            return
         meta.grad = make(data, g._dtype)
         return
     if create_graph:
