@@ -864,10 +864,10 @@ v4.backward()
 """)
 
 
-@xfail("torchlite/_ops/pointwise.py (COPY_): copy_'s gradient for a src of another dtype and "
-       "shape is cast first, then summed (torch's CopyBackwards: grad.to(src).sum_to(src)); "
-       "torchlite's engine sums, then casts (ToCopyBackward0 outermost)")
 def test_copy_gradient_casts_before_summing():
+    # fixed: torchlite/_ops/pointwise.py (COPY_): copy_'s gradient for a src of another dtype
+    #   and shape is cast first, then summed (torch's CopyBackwards: grad.to(src).sum_to(src));
+    #   torchlite's engine sums, then casts (ToCopyBackward0 outermost)
     same("""
 x0 = torch.tensor([[1.0, 2.0]], dtype=torch.float64, requires_grad=True)
 x3 = torch.tensor(0.5, dtype=torch.float32, requires_grad=True)

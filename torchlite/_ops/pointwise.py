@@ -251,9 +251,11 @@ FILL_ = defop("fill_", "FillBackward2", ("self", "value"), inputs=1,
 FILL_T = defop("fill_", "FillBackward3", ("self", "value"),
                self=lambda grad: _zeros_like(grad),
                value=lambda grad: grad.sum())
-COPY_ = defop("copy_", "CopyBackwards", ("self", "src"),
+# torch's CopyBackwards casts the gradient to src's dtype first, then sums it to src's shape
+# (the engine's reduction casts last); _src_dtype is kept, as torch keeps src's options
+COPY_ = defop("copy_", "CopyBackwards", ("self", "src", "_src_dtype"), inputs=2,
               self=lambda grad: _zeros_like(grad),
-              src=lambda grad: grad)
+              src=lambda grad, _src_dtype: grad if grad._dtype is _src_dtype else grad.to(_src_dtype))
 
 
 # --- long derivatives -----------------------------------------------------------------
@@ -2174,7 +2176,7 @@ def _fill(a, v):
 
 def copy_(self, src, non_blocking=False):
     check_tensor(src, "copy_", "src", 1)
-    recording = _overlap_first(COPY_, self, (self, src), (src,))
+    recording = _overlap_first(COPY_, self, (self, src, src._dtype), (src,))
     if src._data.shape != self._data.shape:
         _broadcast_error_n([self._data.shape, src._data.shape])
         target = np.broadcast_shapes(self._data.shape, src._data.shape)
@@ -2182,7 +2184,7 @@ def copy_(self, src, non_blocking=False):
             raise RuntimeError(f"output with shape {list(self._data.shape)} doesn't match the "
                                f"broadcast shape {list(target)}")
     s = src._data
-    return _inplace(COPY_, self, (self, src),
+    return _inplace(COPY_, self, (self, src, src._dtype),
                     lambda a: np.copyto(a, s if not np.may_share_memory(a, s) else s.copy(),
                                         casting="unsafe"), (src,), recording)
 
