@@ -889,3 +889,26 @@ def test_view_inplace_checks(name):
         exec(VIEW_INPLACE[name], env)
         return env.get("v"), env.get("x")
     same(f)
+
+
+@pytest.mark.parametrize("op", ["hypot", "pow", "atan2_then_exp"])
+@pytest.mark.parametrize("modify", ["input", "result", "both"])
+def test_version_error_names_saved_inputs_before_the_result(op, modify):
+    # torch unpacks a node's saved inputs (alphabetically) before its saved result: the error
+    # names the first modified value in that order
+    def f(torch):
+        a = torch.tensor([0.5, 1.5], requires_grad=True)
+        b = torch.tensor([2.0, 3.0], requires_grad=True)
+        x = a * 1
+        if op == "hypot":
+            y = torch.hypot(x, b)
+        elif op == "pow":
+            y = x.pow(b * 1)
+        else:
+            y = torch.atan2(x, b).exp()
+        if modify in ("input", "both"):
+            x.mul_(2)
+        if modify in ("result", "both"):
+            y.add_(1)
+        y.sum().backward()
+    same(f)

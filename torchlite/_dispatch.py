@@ -71,10 +71,12 @@ class Op:
                     raise TypeError(f"rule of {name} reads unknown value {p!r}")
             needs.append(params)
         self.needs = tuple(needs)
-        # the engine unpacks saved values in torch's order: as the rules, input by input, read them
-        # torch unpacks an op's saved values in the alphabetical order of their names (which
-        # decides the value a version-counter error names)
-        self.unpack_order = tuple(sorted(dict.fromkeys(n for ns in needs for n in ns)))
+        # the engine unpacks saved values in torch's order, which decides the value a
+        # version-counter error names: the saved inputs in the alphabetical order of their
+        # names, then the saved outputs
+        used = frozenset(n for ns in needs for n in ns)
+        self.unpack_order = tuple(sorted(used - frozenset(self.outputs))) + tuple(
+            n for n in self.outputs if n in used)
         self.outputs_differentiable = outputs_differentiable
         # what tensor.grad_fn._saved_<name> can show (None when not saved this time)
         self.saved_names = frozenset(n for ns in needs for n in ns) | frozenset(self.also_save)

@@ -881,11 +881,11 @@ v7.backward()
 """)
 
 
-@xfail("torchlite/_dispatch.py (version-error naming): after `v3 += v2` and `v1[0] = v2`, torch's "
-       "version error names the tensor modified through setitem ('output 0 of "
-       "torch::autograd::CopySlices'); torchlite names the hypot result ('output 0 of Hypot'): "
-       "found by the survey, not yet diagnosed")
 def test_version_error_after_setitem_names_copyslices():
+    # fixed: torchlite/_dispatch.py (version-error naming): after `v3 += v2` and `v1[0] = v2`,
+    #   torch's version error names the tensor modified through setitem ('output 0 of
+    #   torch::autograd::CopySlices'); torchlite names the hypot result ('output 0 of Hypot'):
+    #   found by the survey, not yet diagnosed
     same("""
 x0 = torch.tensor(0.9345544116381861, dtype=torch.float64, requires_grad=True)
 x1 = torch.tensor([0.33949053287506104], dtype=torch.float32, requires_grad=True)
