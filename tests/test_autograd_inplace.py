@@ -912,3 +912,18 @@ def test_version_error_names_saved_inputs_before_the_result(op, modify):
             y.add_(1)
         y.sum().backward()
     same(f)
+
+
+@pytest.mark.parametrize("op", ["sigmoid_", "exp_", "tanh_"])
+@pytest.mark.parametrize("read_grad_fn", [False, True])
+def test_version_error_of_result_saved_in_place_on_a_view(op, read_grad_fn):
+    # the result an in-place op on a view saves is named after the view's grad_fn (AsStrided)
+    def f(torch):
+        x = torch.tensor([0.0, 1.0, 2.0], requires_grad=True)
+        v = (-x).narrow(0, 1, 2)
+        getattr(v, op)()
+        fn = v.grad_fn if read_grad_fn else None
+        v.mul_(2)
+        v.sum().backward()
+        return fn
+    same(f)

@@ -181,6 +181,22 @@ class SavedOutput:
         return t
 
 
+class SavedOutputOfView(SavedOutput):
+    """The output an in-place op on a view saved (torch's is_inplace_on_view SavedVariable):
+    a version error names the view's grad_fn at save time (``AsStrided``), not the op's."""
+
+    __slots__ = ("view_fn_name",)
+
+    def unpack(self, node):
+        vc = self.vc
+        if vc[0] != self.version:
+            shape = ", ".join(str(s) for s in self.data.shape)
+            raise RuntimeError(_errors.version_mismatch(
+                f"[{legacy_type_name(self.dtype)} [{shape}]], which is output {self.output_nr} of "
+                f"{self.view_fn_name},", vc[0], self.version))
+        return self.output(node)
+
+
 class SavedPacked:
     """A tensor saved through saved_tensors_hooks: what pack returned, and unpack."""
 
@@ -251,7 +267,7 @@ class SavedNumber:
         return self.value
 
 
-_SAVED_TYPES = frozenset((SavedInput, SavedOutput, SavedPacked, SavedNumber))
+_SAVED_TYPES = frozenset((SavedInput, SavedOutput, SavedOutputOfView, SavedPacked, SavedNumber))
 
 
 class _Freed:

@@ -46,16 +46,6 @@ def _lite_silent(text):
 _GRAD_RESULT = re.compile(r"(: g\d+\[\d+\]|\.grad): ")
 
 KNOWN = [
-    # the version-counter error when several saved tensors were modified (a base and its view):
-    # torch unpacks saved values in the alphabetical order of their names, torchlite in the
-    # order its rules read them, so they name different tensors (CopySlices vs AsStrided)
-    # the version error for the result an in-place op on a view saved: torch names the view's
-    # grad_fn at save time (AsStrided), torchlite the op's node
-    Known("test_version_error_inplace_on_view_saved_result",
-          lambda src, d: d.kind == "exception" and d.text.count("is at version") >= 2
-          and "output 0 of AsStrided," in d.text.split("torchlite", 1)[0]
-          and "output 0 of AsStrided," not in d.text.split("torchlite", 1)[1]
-          and re.search(r"\.\w+_\(", src)),
 ]
 
 _VIEW_OPS = r"(reshape|view|transpose|t|permute|expand|squeeze|unsqueeze|flatten|select|narrow|" \

@@ -745,11 +745,11 @@ v1 = -v0
 """)
 
 
-@xfail("torchlite/_dispatch.py (SavedOutput): the result an in-place op on a view saves "
-       "(sigmoid_) is saved as torch's is_inplace_on_view SavedVariable: its version error names "
-       "the view's grad_fn at save time (AsStrided, while that node is alive: here the fuzzer "
-       "read v1.grad_fn), not the op's node ('output 0 of Sigmoid')")
 def test_version_error_inplace_on_view_saved_result():
+    # fixed: torchlite/_dispatch.py (SavedOutput): the result an in-place op on a view saves
+    #   (sigmoid_) is saved as torch's is_inplace_on_view SavedVariable: its version error names
+    #   the view's grad_fn at save time (AsStrided, while that node is alive: here the fuzzer
+    #   read v1.grad_fn), not the op's node ('output 0 of Sigmoid')
     same("""
 x1 = torch.tensor([0.0], requires_grad=True)
 v0 = -x1

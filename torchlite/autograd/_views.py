@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from .._tensor import make
-from .._dispatch import defop, record, _edge, _move_retain_grad, bump_after_record
+from .._dispatch import (defop, record, _edge, _move_retain_grad, bump_after_record,
+                         SavedOutput, SavedOutputOfView, _short_name)
 from .graph import new_node
 
 
@@ -71,5 +72,13 @@ def record_copy_slices(op, view, values, save_copy):
     _move_retain_grad(base, cs)
     # the view's new history: a strided view of the base's new history
     record(AS_STRIDED, (view,), (base, base._data.shape, steps))
+    saved = fn._saved
+    if saved:
+        for k, v in saved.items():
+            if v.__class__ is SavedOutput:  # as torch: named after the view's grad_fn now
+                sv = saved[k] = SavedOutputOfView.__new__(SavedOutputOfView)
+                sv.data, sv.dtype, sv.vc, sv.version, sv.output_nr = \
+                    v.data, v.dtype, v.vc, v.version, v.output_nr
+                sv.view_fn_name = _short_name(view._grad_fn)
     _move_retain_grad(view, view._grad_fn)
     view._view.version = view._vc[0]
