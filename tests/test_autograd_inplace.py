@@ -927,3 +927,18 @@ def test_version_error_of_result_saved_in_place_on_a_view(op, read_grad_fn):
         v.sum().backward()
         return fn
     same(f)
+
+
+@pytest.mark.parametrize("retain", [False, True])
+@pytest.mark.parametrize("root", ["sum", "self"])
+def test_version_error_of_result_saved_on_a_view_follows_node_lifetime(retain, root):
+    # torch keeps only a weak reference to the view's grad_fn: once the graph drops it (a
+    # backward without retain_graph frees CopySlices' op node), the error names the op's node
+    def f(torch):
+        x = torch.tensor([0.0, 1.0, 2.0], requires_grad=True)
+        v = (-x).narrow(0, 1, 2)
+        v.sigmoid_()
+        v.mul_(2)
+        r = v.sum() if root == "sum" else v
+        r.backward(torch.ones_like(r), retain_graph=retain)
+    same(f)

@@ -183,17 +183,18 @@ class SavedOutput:
 
 class SavedOutputOfView(SavedOutput):
     """The output an in-place op on a view saved (torch's is_inplace_on_view SavedVariable):
-    a version error names the view's grad_fn at save time (``AsStrided``), not the op's."""
+    a version error names the view's grad_fn at save time (``AsStrided``) while that node is
+    alive (torch keeps a weak reference), else the op's node."""
 
-    __slots__ = ("view_fn_name",)
+    __slots__ = ("view_fn",)
 
     def unpack(self, node):
         vc = self.vc
         if vc[0] != self.version:
-            shape = ", ".join(str(s) for s in self.data.shape)
+            fn = self.view_fn()
             raise RuntimeError(_errors.version_mismatch(
-                f"[{legacy_type_name(self.dtype)} [{shape}]], which is output {self.output_nr} of "
-                f"{self.view_fn_name},", vc[0], self.version))
+                _describe(self.data, self.dtype, node if fn is None else fn, self.output_nr),
+                vc[0], self.version))
         return self.output(node)
 
 

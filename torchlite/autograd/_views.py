@@ -9,11 +9,13 @@ The view itself gets an ``AsStridedBackward0`` node pointing at the base.
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from .._tensor import make
 from .._dispatch import (defop, record, _edge, _move_retain_grad, bump_after_record,
-                         SavedOutput, SavedOutputOfView, _short_name)
+                         SavedOutput, SavedOutputOfView)
 from .graph import new_node
 
 
@@ -79,6 +81,6 @@ def record_copy_slices(op, view, values, save_copy):
                 sv = saved[k] = SavedOutputOfView.__new__(SavedOutputOfView)
                 sv.data, sv.dtype, sv.vc, sv.version, sv.output_nr = \
                     v.data, v.dtype, v.vc, v.version, v.output_nr
-                sv.view_fn_name = _short_name(view._grad_fn)
+                sv.view_fn = weakref.ref(view._grad_fn)
     _move_retain_grad(view, view._grad_fn)
     view._view.version = view._vc[0]
