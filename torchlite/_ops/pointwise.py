@@ -795,6 +795,10 @@ def div(input, other, *, rounding_mode=None, out=None):
     _check_binary("div", input, other)
     dtype = promote2(input, other)
     if rounding_mode is None:
+        if not _isinstance(input, Tensor):
+            # number / tensor is reciprocal then mul, as in torch (recorded so, and rounded so)
+            res = mul(reciprocal(other), input)
+            return res if out is None else handle_out(res, out, "div")
         dtype = _true_div_dtype(dtype)
         with np.errstate(divide="ignore", invalid="ignore"):
             if dtype is _HALF and _scalar_operand(other):
@@ -802,10 +806,6 @@ def div(input, other, *, rounding_mode=None, out=None):
             else:
                 x, y = _binary_arrays(input, other, dtype)
                 r = _run2(np.true_divide, x, y, input, other)
-        if not _isinstance(input, Tensor):
-            # number / tensor is recorded as reciprocal then mul, as in torch
-            return mul(reciprocal(other), input) if out is None else handle_out(
-                mul(reciprocal(other), input), out, "div")
         res = finish(DIV, r, dtype, (input, other))
         return handle_out(res, out, "div") if out is not None else res
     if rounding_mode not in ("trunc", "floor"):
