@@ -618,3 +618,20 @@ def test_matrix_transposes_of_0d_in_fresh_processes():
 def test_matrix_transposes(name, shape):
     check(lambda T: getattr(T.arange(24.).reshape(-1)[:int(np.prod(shape))].reshape(shape)
                             .requires_grad_(), name))
+
+
+@pytest.mark.parametrize("code", [
+    "x.tag = 'w'; return x.tag, x.__dict__",
+    "y = x * 2; y.note = 3; return y.note, y.__dict__, (x * 2).__dict__",
+    "return x.__dict__, x.t().__dict__, x.detach().__dict__",
+    "return x.missing",
+    "x.requires_grad_(); (x * 2).sum().backward(); return x.__dict__, x.grad.__dict__",
+])
+def test_user_attributes_on_tensors(code):
+    # a tensor takes attributes (torch's tensors have a __dict__), and shows only the user's
+    def f(T):
+        x = T.ones(2, 2)
+        ns = {"x": x}
+        exec("def g(x):\n    " + code.replace("; ", "\n    "), ns)
+        return ns["g"](x)
+    check(f)

@@ -54,7 +54,8 @@ class Op:
         self.custom_apply = custom_apply
         self.outputs = tuple(outputs)
         self.also_save = tuple(also_save)
-        self.plans = {}
+        # what a node saves, per mask of the inputs requiring grad (see _save_plan)
+        self.plans = [None] * (2 if variadic else 2 ** n_inputs)
         self.node_cls = node_class(grad_fn)
         self.argnames = tuple(argnames)
         self.n_inputs = n_inputs
@@ -450,7 +451,7 @@ def record(op, outputs, values, save_result_copy=None):
         k += 1
     if op.variadic:
         mask = 1 if mask else 0
-    plan = op.plans.get(mask)
+    plan = op.plans[mask]
     if plan is None:
         plan = _save_plan(op, mask)
     if plan:
@@ -495,7 +496,7 @@ def record1(op, t, values):
 
     The hot path of graph building: everything inlined.
     """
-    if not op.fast1 or _HOOKS_ACTIVE[0] or _Anomaly.enabled or not t._dtype.is_floating_point:
+    if not op.fast1 or _HOOKS_ACTIVE[0] or not t._dtype.is_floating_point:  # (hooks, anomaly)
         return record(op, (t,), values)
     n = op.n_inputs
     node = _new(op.node_cls)
@@ -533,7 +534,7 @@ def record1(op, t, values):
         node._in_meta = (m0,)
     t._grad_fn = node
     t._requires_grad = True
-    plan = op.plans.get(mask)
+    plan = op.plans[mask]
     if plan is None:
         plan = _save_plan(op, mask)
     if plan:
@@ -548,7 +549,10 @@ def record1(op, t, values):
                 sv.output_nr = 0
                 continue
             v = values[j]
-            if v.__class__ is Tensor or _isinstance(v, Tensor):
+            c = v.__class__
+            if c is float or c is int:  # a number, saved as given
+                saved[name] = v
+            elif c is Tensor or _isinstance(v, Tensor):
                 vc = v._vc
                 if vc is None:
                     saved[name] = SavedTensor(v)
@@ -556,7 +560,7 @@ def record1(op, t, values):
                     sv = saved[name] = _new(SavedInput)
                     sv.tensor = v
                     sv.version = vc[0]
-            elif type(v) is tuple and v and _isinstance(v[0], Tensor):
+            elif c is tuple and v and _isinstance(v[0], Tensor):
                 saved[name] = tuple(SavedTensor(x) for x in v)
             else:
                 saved[name] = v

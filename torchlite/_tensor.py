@@ -248,8 +248,9 @@ def wrap(arr):
 
 
 class Tensor:
+    # (__dict__: a tensor takes attributes of the user's, as torch's does; none of ours)
     __slots__ = ("_data", "_dtype", "_requires_grad", "_grad_fn", "_output_nr", "_vc", "_view",
-                 "_meta", "__weakref__")
+                 "_meta", "__dict__", "__weakref__")
 
     __array_priority__ = 1000  # NumPy defers binary operators to us
 

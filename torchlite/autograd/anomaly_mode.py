@@ -4,7 +4,7 @@ When on, a backward function that returns nan raises torch's error naming it.
 """
 
 from .. import _errors
-from .graph import AnomalyState as _Anomaly
+from .graph import AnomalyState as _Anomaly, set_anomaly_enabled
 
 
 def is_anomaly_enabled():
@@ -26,11 +26,11 @@ class detect_anomaly:
                      "should only be enabled for debugging.")
 
     def __enter__(self):
-        _Anomaly.enabled = True
+        set_anomaly_enabled(True)
         _Anomaly.check_nan = self.check_nan
 
     def __exit__(self, *args):
-        _Anomaly.enabled = self.prev
+        set_anomaly_enabled(self.prev)
         _Anomaly.check_nan = self.prev_check_nan
 
 
@@ -40,14 +40,14 @@ class set_detect_anomaly:
     def __init__(self, mode, check_nan=True):
         self.prev = _Anomaly.enabled
         self.prev_check_nan = _Anomaly.check_nan
-        _Anomaly.enabled = bool(mode)
+        set_anomaly_enabled(mode)
         _Anomaly.check_nan = check_nan
 
     def __enter__(self):
         pass
 
     def __exit__(self, *args):
-        _Anomaly.enabled = self.prev
+        set_anomaly_enabled(self.prev)
         _Anomaly.check_nan = self.prev_check_nan
 
 

@@ -242,9 +242,18 @@ class _SavedHooksState(threading.local):
 
 
 _saved_hooks = _SavedHooksState()
-# saved_tensors_hooks blocks open in any thread: a global read is cheaper than the thread-local
-# stack, so the recording fast path checks this and leaves the per-thread check to the slow one
+# saved_tensors_hooks blocks open in any thread, plus 1 while anomaly mode is on: a global read is
+# cheaper than the thread-local stack, so the recording fast path checks this alone and leaves
+# the per-thread check to the slow one
 HOOKS_ACTIVE = [0]
+
+
+def set_anomaly_enabled(flag):
+    """Turn anomaly mode on or off (its nodes record the forward traceback: the slow path)."""
+    flag = bool(flag)
+    if flag != AnomalyState.enabled:
+        HOOKS_ACTIVE[0] += 1 if flag else -1
+        AnomalyState.enabled = flag
 
 
 class saved_tensors_hooks:
