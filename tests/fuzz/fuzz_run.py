@@ -195,9 +195,17 @@ class Perturber:
                 scale = eval(model, dict(ns)).detach().abs()  # noqa: S307 - our own model text
             scale = scale.to(t.dtype) * (torch.finfo(eps_dtype).eps / torch.finfo(t.dtype).eps)
             scale = scale + torch.finfo(t.dtype).tiny
-            noise = self._noise(t, scale.expand(t.shape), K_FORWARD)
-            t.data.add_(noise)
-            return np.abs(noise.numpy().astype(np.float64))
+            # an expanded result (stride 0) holds each computed element once: perturb those
+            # (the narrowed view), so every copy moves together, as a rounding difference would
+            u = t.data
+            for d, (n, st) in enumerate(zip(t.shape, t.stride())):
+                if st == 0 and n > 1:
+                    u = u.narrow(d, 0, 1)
+            noise = self._noise(u, scale.expand(t.shape)[tuple(
+                slice(0, 1) if sz != su else slice(None) for sz, su in zip(t.shape, u.shape))],
+                K_FORWARD)
+            u.add_(noise)
+            return np.abs(noise.expand(t.shape).numpy().astype(np.float64))
 
     def hook_graph(self, ns):
         stack = []
