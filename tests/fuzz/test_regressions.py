@@ -915,6 +915,20 @@ def test_perturbing_an_expanded_inexact_result(source):
     same(source)
 
 
+def test_empty_gradient_view_is_copied():
+    # fixed: torchlite/autograd/engine.py (AccumulateGrad): a permuted view of the user's empty
+    #   gradient became .grad (torch copies it: its strides differ from the leaf's), so the next
+    #   accumulation bumped the user's tensor's version
+    same("""
+x1 = torch.zeros((0, 2, 2), dtype=torch.float64, requires_grad=True)
+v1 = x1.movedim(0, 2)
+g0 = torch.zeros((2, 2, 0), dtype=torch.float64)
+v1.backward(g0, retain_graph=True)
+g1 = torch.zeros((2, 2, 0), dtype=torch.float64)
+v1.backward(g1)
+""")
+
+
 # --- the known-issue list and this file agree ----------------------------------------------------
 
 def test_known_issues_have_xfail_regressions():

@@ -740,7 +740,9 @@ def _accumulate_into(t, g, create_graph, ext_arrays):
             return
         data = g._data
         var = t._data
-        if not _sole_owner(g) or not data.flags.writeable or (
+        # (an empty gradient is copied: torchlite does not track the strides torch gives empty
+        # views, which decide whether torch takes one over)
+        if not _sole_owner(g) or not data.flags.writeable or not data.size or (
                 # (the same strides as a C-contiguous leaf's, none 0: the layout .grad needs)
                 not (data.strides == var.strides and var.flags.c_contiguous and 0 not in var.strides)
                 and not _obeys_layout(data, var)) \
