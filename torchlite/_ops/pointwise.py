@@ -23,7 +23,6 @@ from ._common import (is_number, check_tensor, not_implemented_for, promote2, ar
 
 FLOATING, INTEGRAL, BOOL = D.FLOATING, D.INTEGRAL, D.BOOL
 _isinstance = isinstance
-_new = object.__new__  # (the hot paths build a Tensor inline: _tensor.make without the call)
 _state = grad_mode._state
 _HALF = D.float16
 _ONE = 1  # the default alpha (a cached small int): anything else goes through torch's checks
@@ -1035,15 +1034,7 @@ def _float_unary(op, fn, kernel=None):
                     r = fn(input._data)
                     if r.__class__ is not ndarray:
                         r = np.asarray(r)
-                    t = _new(Tensor)  # make(r, d), inline
-                    t._data = r
-                    t._dtype = d
-                    t._requires_grad = False
-                    t._grad_fn = None
-                    t._output_nr = 0
-                    t._vc = None if _state.inference else [0]
-                    t._view = None
-                    t._meta = None
+                    t = make(r, d)
                     if _state.enabled and (input._requires_grad or (
                             input._view is not None and input._view.base._requires_grad)):
                         record1(op, t, (input,))
@@ -2300,15 +2291,7 @@ def _operator(ufunc, op, general, alpha, reflected=False, commutes=True, floats_
                     quiet_reset(token)
                 if r.__class__ is not ndarray:  # a 0-dim operand gives a NumPy scalar
                     r = np.asarray(r)
-                t = _new(Tensor)  # make(r, d), inline
-                t._data = r
-                t._dtype = d
-                t._requires_grad = False
-                t._grad_fn = None
-                t._output_nr = 0
-                t._vc = None if _state.inference else [0]
-                t._view = None
-                t._meta = None
+                t = make(r, d)
                 if _state.enabled and (self._requires_grad or (
                         self._view is not None and self._view.base._requires_grad)):
                     record1(op, t, (self, other, 1) if alpha else (self, other))
